@@ -1,0 +1,1 @@
+"""Help service for Communications Credits."""

@@ -1,0 +1,233 @@
+"""The ``helpsvc`` command: serve, build, check and index the Communications Credits help."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from helpsvc.content.checks import CHECKS, run_checks
+from helpsvc.content.corpus import Corpus, load_corpus
+from helpsvc.content.findings import Finding
+from helpsvc.content.index import build_index
+from helpsvc.settings import Settings
+
+app = typer.Typer(
+    help="Help service for Communications Credits: guide site, F1 lookups and checks.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+out = Console()
+err = Console(stderr=True)
+
+# Below this many files a progress bar only flickers.
+_PROGRESS_MIN_FILES = 200
+
+
+def _load(path: Path, default_lang: str, suffixes: tuple[str, ...]) -> Corpus:
+    if not path.is_dir():
+        err.print(f"[red]error:[/] {path}: no such folder")
+        raise typer.Exit(2)
+    total = sum(1 for p in path.rglob("*") if p.suffix in suffixes)
+    if total < _PROGRESS_MIN_FILES or not err.is_terminal:
+        return load_corpus(path, default_lang=default_lang, suffixes=suffixes)
+    columns = (TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("index", total=total)
+        return load_corpus(
+            path,
+            default_lang=default_lang,
+            suffixes=suffixes,
+            on_file=lambda _: progress.advance(task),
+        )
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+) -> None:
+    """Start the service: the built site, the API and /healthz."""
+    import uvicorn
+
+    from helpsvc.api import create_app
+
+    settings = Settings()
+    if host is not None:
+        settings.host = host
+    if port is not None:
+        settings.port = port
+    if not (settings.site_dir / "index.html").is_file():
+        err.print(
+            f"[yellow]warning:[/] no built site in {settings.site_dir}/; "
+            "run `helpsvc build` first. Serving the API only."
+        )
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+
+
+@app.command()
+def build(
+    strict: Annotated[
+        bool, typer.Option(help="Fail on any MkDocs warning (broken link, missing page).")
+    ] = True,
+    site_dir: Annotated[Path | None, typer.Option(help="Where to write the site.")] = None,
+) -> None:
+    """Build the guide site (English, German, Chinese) into site/."""
+    from helpsvc.content.site_build import build_site
+
+    settings = Settings()
+    target = site_dir or settings.site_dir
+    code = build_site(settings.mkdocs_config, target, strict=strict)
+    if code != 0:
+        err.print(f"[red]error:[/] the site build failed (mkdocs exited with {code})")
+        raise typer.Exit(code)
+    out.print(f"site built in {target}/")
+
+
+def _print_findings(findings: list[Finding], root: str, fmt: str) -> None:
+    if fmt == "json":
+        print(json.dumps([{**f.to_dict(), "path": f"{root}/{f.path}"} for f in findings], indent=2))
+        return
+    for finding in findings:
+        if fmt == "github":
+            # GitHub Actions workflow command: shows the finding on the line of the file.
+            print(
+                f"::error file={root}/{finding.path},line={finding.line},"
+                f"title={finding.check}::{finding.message}"
+            )
+        else:
+            print(finding.format(root))
+
+
+check_app = typer.Typer(help="Validate the docs tree.", invoke_without_command=True)
+app.add_typer(check_app, name="check")
+
+
+@check_app.callback()
+def check(
+    ctx: typer.Context,
+    docs: Annotated[
+        Path | None, typer.Option(help="Docs tree (default: settings docs_dir).")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="Output format: text, json or github.")
+    ] = "text",
+    list_checks: Annotated[bool, typer.Option("--list", help="List the checks and exit.")] = False,
+) -> None:
+    """Check the docs tree; prints `file:line: message [check]` and exits 1 on findings.
+
+    Checks: front matter YAML, page_id, F1 keyword conflicts, translation anchors and
+    keywords, internal links, translations without an English page.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    if fmt not in ("text", "json", "github"):
+        err.print(f"[red]error:[/] --format must be text, json or github, not '{fmt}'")
+        raise typer.Exit(2)
+    if list_checks:
+        for item in CHECKS:
+            print(f"{item.id:24} {item.description}")
+        return
+    settings = Settings()
+    root = docs or settings.docs_dir
+    corpus = _load(root, settings.default_lang, (".md",))
+    index = build_index(corpus, settings.default_lang)
+    findings = run_checks(corpus, index)
+    _print_findings(findings, root.as_posix().rstrip("/"), fmt)
+    if fmt == "text":
+        summary = f"{len(corpus.pages)} pages in {len(index.languages)} languages checked"
+        if findings:
+            err.print(f"[red]{len(findings)} problem(s)[/]; {summary}")
+        else:
+            err.print(f"[green]no problems[/]; {summary}")
+    if findings:
+        raise typer.Exit(1)
+
+
+@app.command()
+def index(
+    path: Annotated[Path, typer.Argument(help="Folder of Markdown files with YAML front matter.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the index as JSON.")] = False,
+    lang: Annotated[
+        str, typer.Option(help="Language of a single-language folder without ms.contentlocale.")
+    ] = "en",
+    ext: Annotated[
+        list[str] | None,
+        typer.Option(help="File suffix to index (repeatable), default .md and .markdown."),
+    ] = None,
+) -> None:
+    """Index a docs folder: pages, languages, F1 keywords and errors by file.
+
+    Reads a tree with language folders (en/, de/, zh/) or a single-language folder such as a
+    clone of a Microsoft Learn docs repository (f1_keywords, f1keywords or f1.keywords).
+    Exits 1 when a file could not be read.
+    """
+    suffixes = (
+        tuple(e if e.startswith(".") else f".{e}" for e in ext) if ext else (".md", ".markdown")
+    )
+    corpus = _load(path, lang, suffixes)
+    idx = build_index(corpus, lang)
+    pages = sorted(corpus.pages, key=lambda p: p.path)
+    if as_json:
+        doc = {
+            "root": str(path),
+            "layout": corpus.layout,
+            "languages": {lg: len(idx.pages[lg]) for lg in idx.languages},
+            "pages": [
+                {
+                    "path": p.path,
+                    "lang": p.lang,
+                    "page_id": p.page_id,
+                    "title": p.title,
+                    "keywords": list(p.keywords),
+                    "translation": p.translation.type if p.translation else None,
+                }
+                for p in pages
+            ],
+            "keywords": {c.keyword: c.page_id for c in idx.keywords.values()},
+            "conflicts": [
+                {"keyword": c.keyword, "kept": c.kept.path, "other": c.other.path}
+                for c in idx.conflicts
+            ],
+            "errors": [
+                {"path": e.path, "line": e.line, "message": e.message} for e in corpus.errors
+            ],
+        }
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        table = Table(title=f"{path} ({corpus.layout} layout)")
+        for column in ("path", "lang", "page id", "title", "F1 keywords"):
+            table.add_column(column, overflow="fold")
+        for p in pages:
+            table.add_row(p.path, p.lang, p.page_id, p.title, ", ".join(p.keywords))
+        out.print(table)
+        langs = Counter(p.lang for p in corpus.pages)
+        out.print(
+            f"{len(pages)} pages; languages: "
+            + ", ".join(f"{lg} {n}" for lg, n in sorted(langs.items()))
+            + f"; {len(idx.keywords)} F1 keywords"
+        )
+        for conflict in idx.conflicts:
+            out.print(
+                f"[yellow]{conflict.other.path}:[/] keyword '{conflict.keyword}' already "
+                f"belongs to {conflict.kept.path}"
+            )
+        for error in corpus.errors:
+            out.print(
+                f"[red]{path.as_posix().rstrip('/')}/{error.path}:{error.line}:[/] {error.message}"
+            )
+    if corpus.errors:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,1 @@
+"""Docs as data: pages, front matter, the F1 keyword index and the content checks."""

@@ -1,0 +1,26 @@
+"""All configuration of the service, read once from the environment (``HELPSVC_*``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Settings of the help service; every field can be set as ``HELPSVC_<NAME>``."""
+
+    model_config = SettingsConfigDict(env_prefix="HELPSVC_", extra="ignore")
+
+    host: str = Field("127.0.0.1", description="Address `helpsvc serve` listens on.")
+    port: int = Field(8000, ge=1, le=65535, description="Port `helpsvc serve` listens on.")
+    docs_dir: Path = Field(Path("docs"), description="Docs tree with one folder per language.")
+    site_dir: Path = Field(Path("site"), description="Built site that the service serves.")
+    mkdocs_config: Path = Field(Path("mkdocs.yml"), description="MkDocs configuration file.")
+    default_lang: str = Field("en", description="Source language of the docs and the fallback.")
+    site_url: str = Field(
+        "http://127.0.0.1:8000/",
+        description="Public address of the site, used for hreflang and canonical links.",
+    )
+    data_dir: Path = Field(Path("var"), description="Folder for local state (SQLite and logs).")

@@ -1,0 +1,129 @@
+"""The real MkDocs build in strict mode, and the built site served by the app."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from fastapi.testclient import TestClient
+
+from helpsvc.api import create_app
+from helpsvc.content.site_build import build_site
+from helpsvc.settings import Settings
+from tests.conftest import REPO
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("site")
+    code = build_site(REPO / "mkdocs.yml", site, strict=True, quiet=True)
+    assert code == 0, "mkdocs build --strict failed; run `helpsvc build` to see why"
+    return site
+
+
+@pytest.fixture(scope="session")
+def client(built_site: Path):
+    settings = Settings(site_dir=built_site, docs_dir=REPO / "docs")
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+def _search_separator() -> re.Pattern[str]:
+    # mkdocs.yml uses !ENV tags; a loader that ignores unknown tags is enough to read it.
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
+    return re.compile(search["separator"])
+
+
+def test_every_language_is_built_at_its_prefix(built_site: Path):
+    for prefix, lang in (("", "en"), ("de/", "de"), ("zh/", "zh")):
+        html = (built_site / prefix / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in html
+        page = built_site / prefix / "guides" / "add-funds" / "index.html"
+        assert page.is_file()
+
+
+def test_chinese_body_text_is_segmented_into_search_tokens(built_site: Path):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = _search_separator()
+    zh_docs = [d for d in index["docs"] if d["location"].startswith("zh/")]
+    assert zh_docs
+    tokens = {t for d in zh_docs for t in separator.split(d["text"]) if t}
+    # A word from the body of the Chinese guides; unsegmented, it would be buried in a sentence.
+    body = (REPO / "docs/zh/guides/add-funds.md").read_text(encoding="utf-8")
+    assert "余额" in body
+    assert "余额" in tokens
+    assert "\u200b" in "".join(d["text"] for d in zh_docs)
+
+
+def test_nothing_is_loaded_from_the_network(built_site: Path):
+    external = re.compile(r"""<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//""")
+    for html_file in built_site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        offending = [
+            m.group(0)
+            for m in external.finditer(html)
+            if 'rel="alternate"' not in m.group(0) and 'rel="canonical"' not in m.group(0)
+        ]
+        assert not offending, f"{html_file}: {offending}"
+
+
+def test_german_page_has_switcher_to_the_same_page_and_absolute_hreflang(client: TestClient):
+    response = client.get("/de/guides/auto-recharge/")
+    assert response.status_code == 200
+    html = response.text
+    assert '<html lang="de"' in html
+    switcher = dict(
+        (lang, href)
+        for href, lang in re.findall(
+            r'<a href="([^"]+)" hreflang="([a-z]+)" class="md-select__link">', html
+        )
+    )
+    assert switcher == {
+        "en": "../../../guides/auto-recharge/",
+        "de": "./",
+        "zh": "../../../zh/guides/auto-recharge/",
+    }
+    alternates = dict(
+        (lang, href)
+        for href, lang in re.findall(
+            r'<link rel="alternate" href="([^"]+)" hreflang="([a-z-]+)"', html
+        )
+    )
+    assert alternates["en"] == "http://127.0.0.1:8000/guides/auto-recharge/"
+    assert alternates["de"] == "http://127.0.0.1:8000/de/guides/auto-recharge/"
+    assert alternates["zh"] == "http://127.0.0.1:8000/zh/guides/auto-recharge/"
+    assert alternates["x-default"] == alternates["en"]
+
+
+def test_site_root_languages_and_health(client: TestClient):
+    assert '<html lang="en"' in client.get("/").text
+    assert '<html lang="de"' in client.get("/de/").text
+    assert '<html lang="zh"' in client.get("/zh/").text
+    health = client.get("/healthz")
+    assert health.status_code == 200
+    body = health.json()
+    assert body["status"] == "ok"
+    assert body["site_built"] is True
+    assert body["pages"] == {"en": 8, "de": 8, "zh": 8}
+
+
+def test_unknown_path_is_a_404(client: TestClient):
+    assert client.get("/no/such/page/").status_code == 404
+
+
+def test_without_a_built_site_the_service_says_how_to_build_it(tmp_path: Path):
+    app = create_app(Settings(site_dir=tmp_path / "missing", docs_dir=REPO / "docs"))
+    with TestClient(app) as test_client:
+        response = test_client.get("/de/")
+        assert response.status_code == 503
+        assert response.headers["content-type"] == "application/problem+json"
+        assert "helpsvc build" in response.json()["detail"]
+        assert test_client.get("/healthz").json()["status"] == "degraded"
