@@ -175,6 +175,7 @@ def index(
     )
     corpus = _load(path, lang, suffixes)
     idx = build_index(corpus, lang)
+    root = path.as_posix().rstrip("/")
     pages = sorted(corpus.pages, key=lambda p: p.path)
     if as_json:
         doc = {
@@ -217,16 +218,52 @@ def index(
             + f"; {len(idx.keywords)} F1 keywords"
         )
         for conflict in idx.conflicts:
-            out.print(
-                f"[yellow]{conflict.other.path}:[/] keyword '{conflict.keyword}' already "
+            print(
+                f"{root}/{conflict.other.path}: keyword '{conflict.keyword}' already "
                 f"belongs to {conflict.kept.path}"
             )
         for error in corpus.errors:
-            out.print(
-                f"[red]{path.as_posix().rstrip('/')}/{error.path}:{error.line}:[/] {error.message}"
-            )
+            # One unwrapped line per error, so editors and grep can jump to file:line.
+            print(f"{root}/{error.path}:{error.line}: {error.message}")
     if corpus.errors:
         raise typer.Exit(1)
+
+
+i18n_app = typer.Typer(help="Translation workflow: record what a translation follows.")
+app.add_typer(i18n_app, name="i18n")
+
+
+@i18n_app.command("stamp")
+def i18n_stamp(
+    page: Annotated[str, typer.Argument(help="page_id of the page, e.g. add-funds.")],
+    lang: Annotated[str, typer.Argument(help="Language of the reviewed translation, e.g. de.")],
+    docs: Annotated[
+        Path | None, typer.Option(help="Docs tree (default: settings docs_dir).")
+    ] = None,
+) -> None:
+    """Record that the translation PAGE in LANG follows the current English source.
+
+    Run it after reviewing a translation against its source; it writes the source's hash
+    into `translation.source_hash` of the translation's front matter.
+    """
+    from helpsvc.content.translation import stamp_source_hash
+
+    settings = Settings()
+    root = docs or settings.docs_dir
+    corpus = load_corpus(root, default_lang=settings.default_lang)
+    idx = build_index(corpus, settings.default_lang)
+    source = idx.page(page, settings.default_lang)
+    target = idx.page(page, lang)
+    if source is None:
+        err.print(f"[red]error:[/] no page '{page}' in '{settings.default_lang}' under {root}")
+        raise typer.Exit(2)
+    if target is None or lang == settings.default_lang:
+        err.print(f"[red]error:[/] no translation of '{page}' in '{lang}' under {root}")
+        raise typer.Exit(2)
+    file = root / target.path
+    text = file.read_text(encoding="utf-8")
+    file.write_text(stamp_source_hash(text, source.source_hash), encoding="utf-8")
+    out.print(f"{file}: source_hash {source.source_hash} (from {root / source.path})")
 
 
 def main() -> None:
