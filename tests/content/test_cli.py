@@ -55,7 +55,9 @@ def test_index_reads_a_single_language_folder_and_reports_bad_files(make_tree):
 
 
 def test_index_text_output_lists_pages_languages_and_errors(make_tree):
-    root = make_tree({"en/a.md": "---\ntitle: A\npage_id: a\n---\n", "de/a.md": "---\ntitle: [x\n---\n"})
+    root = make_tree(
+        {"en/a.md": "---\ntitle: A\npage_id: a\n---\n", "de/a.md": "---\ntitle: [x\n---\n"}
+    )
     result = runner.invoke(app, ["index", str(root)])
     assert result.exit_code == 1
     assert "languages: en 1" in result.stdout
