@@ -7,7 +7,7 @@ import json
 from typer.testing import CliRunner
 
 from helpsvc.cli import app
-from tests.conftest import REPO, SEEDS
+from tests.conftest import FIXTURES, REPO
 
 runner = CliRunner()
 
@@ -29,7 +29,7 @@ def test_index_reads_a_single_language_folder_and_reports_bad_files(make_tree):
             "teams/add-funds.md": MS_LEARN_PAGE,
             "teams/scalar.md": "---\ntitle: S\nf1keywords: Scalar_Key \n---\n",
             "teams/none.md": "---\ntitle: N\nf1_keywords: None\n---\n",
-            "teams/seed.md": (SEEDS / "000_ac4bbafe73b6356f.txt").read_text(encoding="utf-8"),
+            "teams/seed.md": (FIXTURES / "docfx-broken-keywords.md").read_text(encoding="utf-8"),
         }
     )
     result = runner.invoke(app, ["index", str(root), "--json"])
