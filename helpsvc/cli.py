@@ -229,6 +229,89 @@ def index(
         raise typer.Exit(1)
 
 
+@app.command()
+def misses(
+    limit: Annotated[int, typer.Option(help="How many keywords to show.")] = 30,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """F1 keywords that found no page, most frequent first (from the service's database)."""
+    from helpsvc.store.engine import database_url, make_engine, upgrade
+    from helpsvc.store.misses import MissCounter
+
+    settings = Settings()
+    engine = make_engine(database_url(settings))
+    upgrade(engine)
+    rows = MissCounter(engine).top(limit)
+    if as_json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "keyword": m.keyword,
+                        "locale": m.locale,
+                        "count": m.count,
+                        "first_seen": m.first_seen.isoformat(),
+                        "last_seen": m.last_seen.isoformat(),
+                        "sample": m.sample,
+                    }
+                    for m in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return
+    table = Table(title="F1 keywords without a page")
+    for column in ("count", "keyword", "locale", "first seen", "last seen"):
+        table.add_column(column, justify="right" if column == "count" else "left")
+    for m in rows:
+        table.add_row(
+            str(m.count),
+            m.sample,
+            m.locale,
+            m.first_seen.strftime("%Y-%m-%d %H:%M"),
+            m.last_seen.strftime("%Y-%m-%d %H:%M"),
+        )
+    out.print(table)
+    if not rows:
+        out.print("no misses recorded")
+
+
+@app.command()
+def reload(
+    url: Annotated[str | None, typer.Option(help="Base URL of the running service.")] = None,
+    token: Annotated[
+        str | None, typer.Option(help="Admin token (default: HELPSVC_ADMIN_TOKEN).")
+    ] = None,
+) -> None:
+    """Make a running service reload the docs (or send it SIGHUP)."""
+    import httpx
+
+    settings = Settings()
+    base = url or f"http://{settings.host}:{settings.port}"
+    secret = token or settings.admin_token
+    if not secret:
+        err.print("[red]error:[/] no admin token: pass --token or set HELPSVC_ADMIN_TOKEN")
+        raise typer.Exit(2)
+    try:
+        response = httpx.post(
+            f"{base.rstrip('/')}/api/v1/admin/reload",
+            headers={"Authorization": f"Bearer {secret}"},
+            timeout=60,
+        )
+    except httpx.HTTPError as exc:
+        err.print(f"[red]error:[/] cannot reach {base}: {exc}")
+        raise typer.Exit(1) from None
+    if response.status_code != 200:
+        err.print(f"[red]error:[/] {response.status_code}: {response.text}")
+        raise typer.Exit(1)
+    body = response.json()
+    out.print("reloaded: " + ", ".join(f"{lg} {n}" for lg, n in body["pages"].items()))
+    for error in body["errors"]:
+        kept = " (last good version kept)" if error["path"] in body["kept"] else ""
+        print(f"{error['path']}:{error['line']}: {error['message']}{kept}")
+
+
 i18n_app = typer.Typer(help="Translation workflow: record what a translation follows.")
 app.add_typer(i18n_app, name="i18n")
 

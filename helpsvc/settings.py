@@ -24,3 +24,14 @@ class Settings(BaseSettings):
         description="Public address of the site, used for hreflang and canonical links.",
     )
     data_dir: Path = Field(Path("var"), description="Folder for local state (SQLite and logs).")
+    database_url: str | None = Field(
+        None,
+        description="SQLAlchemy URL of the database; default: an SQLite file in data_dir. "
+        "Example: postgresql+psycopg://postgres@127.0.0.1:5432/test",
+    )
+    admin_token: str | None = Field(
+        None, description="Bearer token for the admin endpoints (content reload); unset: off."
+    )
+    miss_flush_seconds: float = Field(
+        2.0, gt=0, description="How often counted F1 misses are written to the database."
+    )

@@ -1,13 +1,22 @@
 from __future__ import annotations
 
+import os
+import shutil
 import textwrap
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PG_URL = os.environ.get(
+    "HELPSVC_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 
 
 @pytest.fixture
@@ -16,10 +25,57 @@ def make_tree(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
 
     def write(files: dict[str, str]) -> Path:
         root = tmp_path / "docs"
-        for rel, text in files.items():
+        for rel, body in files.items():
             target = root / rel
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+            target.write_text(textwrap.dedent(body).lstrip("\n"), encoding="utf-8")
         return root
 
     return write
+
+
+@pytest.fixture
+def docs_copy(tmp_path: Path) -> Path:
+    """A copy of the project's docs that a test may change."""
+    target = tmp_path / "docs"
+    shutil.copytree(REPO / "docs", target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def postgres_server_url() -> str:
+    """A reachable PostgreSQL; under CI=true an unreachable one fails instead of skipping."""
+    try:
+        engine = create_engine(PG_URL)
+        with engine.connect() as connection:
+            connection.execute(text("select 1"))
+        engine.dispose()
+    except OperationalError as exc:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL at {PG_URL} is required under CI: {exc}")
+        pytest.skip(f"PostgreSQL at {PG_URL} is not reachable")
+    return PG_URL
+
+
+@pytest.fixture
+def postgres_url(postgres_server_url: str) -> Iterator[str]:
+    """A fresh, empty database for one test, dropped afterwards."""
+    name = f"helpsvc_t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(postgres_server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(postgres_server_url).set(database=name).render_as_string(hide_password=False)
+    try:
+        yield url
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Each store test runs against the embedded SQLite default and against PostgreSQL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'helpsvc.sqlite3'}"
+    return request.getfixturevalue("postgres_url")

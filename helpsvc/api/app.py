@@ -1,35 +1,81 @@
-"""The app factory: ``create_app(settings)`` wires content, routers and the built site."""
+"""The app factory: ``create_app(settings)`` wires content, store, routers and the site."""
 
 from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from collections.abc import AsyncIterator
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
 
-from helpsvc.api import health
-from helpsvc.api.content_state import load_content
+from helpsvc.api import admin, f1, health, pages, search
+from helpsvc.api.content_state import ContentHolder
 from helpsvc.api.problems import install_problem_handlers, problem
 from helpsvc.settings import Settings
+from helpsvc.store.engine import database_url, make_engine, upgrade
+from helpsvc.store.misses import MissCounter
+
+WEB = Path(__file__).resolve().parent.parent / "web"
+log = logging.getLogger("helpsvc")
+
+
+def _install_sighup(app: FastAPI) -> None:
+    """``kill -HUP <pid>`` reloads the docs, like the admin endpoint."""
+    try:
+        loop = asyncio.get_running_loop()
+        loop.add_signal_handler(
+            signal.SIGHUP, lambda: loop.run_in_executor(None, app.state.content.reload)
+        )
+    except (NotImplementedError, RuntimeError, ValueError):
+        # Not the main thread (a test client) or no signals on this platform.
+        pass
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
+    engine = make_engine(database_url(settings))
+    misses = MissCounter(engine, settings.miss_flush_seconds)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await asyncio.to_thread(upgrade, engine)
+        misses.start()
+        _install_sighup(app)
+        try:
+            yield
+        finally:
+            await asyncio.to_thread(misses.stop)
+            engine.dispose()
+
     app = FastAPI(
         title="Communications Credits help service",
         version="0.1.0",
+        description="F1 lookups, search and pages of the Communications Credits guides.",
         docs_url="/api/docs",
         redoc_url=None,
         openapi_url="/api/openapi.json",
+        lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.content = load_content(settings)
+    app.state.engine = engine
+    app.state.misses = misses
+    app.state.content = ContentHolder(settings)
+    app.state.templates = Jinja2Templates(directory=WEB / "templates")
     install_problem_handlers(app)
-    app.include_router(health.router)
+    for module in (health, f1, search, pages, admin):
+        app.include_router(module.router)
+    app.mount("/_help/static", StaticFiles(directory=WEB / "static"), name="help-static")
 
     site_built = (settings.site_dir / "index.html").is_file()
     app.state.site_built = site_built
     if site_built:
-        # Mounted last: every API route above wins over a file of the same name.
+        # Mounted last: every route above wins over a file of the same name.
         app.mount("/", StaticFiles(directory=settings.site_dir, html=True), name="site")
     else:
 

@@ -1,0 +1,27 @@
+"""What a request asks for: its language and whether it is a browser wanting HTML."""
+
+from __future__ import annotations
+
+from fastapi import Request
+
+from helpsvc.content.locales import negotiate
+
+
+def request_lang(request: Request, lang: str | None) -> str:
+    content = request.app.state.content.current
+    settings = request.app.state.settings
+    return negotiate(
+        lang,
+        request.headers.get("accept-language"),
+        content.index.languages or [settings.default_lang],
+        settings.default_lang,
+    )
+
+
+def wants_html(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    return "text/html" in accept and "application/json" not in accept.split(",")[0]
+
+
+def home_url(lang: str, default_lang: str) -> str:
+    return "/" if lang == default_lang else f"/{lang}/"

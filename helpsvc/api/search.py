@@ -1,0 +1,101 @@
+"""Full-text search over the guides: JSON for products, a page for readers."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from helpsvc.api.models import SearchHitOut, SearchOut
+from helpsvc.api.negotiation import home_url, request_lang
+from helpsvc.content.locales import content_language
+from helpsvc.web.messages import catalog, t
+
+router = APIRouter()
+
+QueryText = Annotated[
+    str,
+    Query(
+        min_length=1,
+        max_length=200,
+        description="What to look for; typos, German compounds and unsegmented Chinese work.",
+        openapi_examples={
+            "English": {"value": "expired card"},
+            "German compound": {"value": "Guthabenaufladung"},
+            "Chinese": {"value": "自动充值"},
+        },
+    ),
+]
+LangQuery = Annotated[
+    str | None,
+    Query(description="Language of the results; default: Accept-Language, then English."),
+]
+
+
+def _search(request: Request, q: str, lang: str | None, limit: int) -> tuple[str, list]:
+    served = request_lang(request, lang)
+    return served, request.app.state.content.current.search.search(q, served, limit)
+
+
+@router.get(
+    "/api/v1/search",
+    tags=["search"],
+    summary="Search the guides in one language",
+    response_model=SearchOut,
+)
+def search_json(
+    request: Request,
+    q: QueryText,
+    lang: LangQuery = None,
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> SearchOut:
+    served, hits = _search(request, q, lang, limit)
+    return SearchOut(
+        query=q,
+        lang=served,
+        results=[_hit(hit) for hit in hits],
+    )
+
+
+def _hit(hit) -> SearchHitOut:  # noqa: ANN001 - a search Hit (slots dataclass)
+    return SearchHitOut(
+        page_id=hit.page_id,
+        lang=hit.lang,
+        title=hit.title,
+        url=hit.url,
+        anchor=hit.anchor,
+        section=hit.section,
+        snippet=hit.snippet,
+        score=hit.score,
+        fallback=hit.fallback,
+    )
+
+
+@router.get(
+    "/search", tags=["search"], summary="Search page for readers", response_class=HTMLResponse
+)
+def search_page(
+    request: Request,
+    q: Annotated[
+        str, Query(max_length=200, openapi_examples={"German": {"value": "Aufladebetrag"}})
+    ] = "",
+    lang: LangQuery = None,
+) -> HTMLResponse:
+    served = request_lang(request, lang)
+    hits = request.app.state.content.current.search.search(q, served, 20) if q.strip() else []
+    settings = request.app.state.settings
+    return request.app.state.templates.TemplateResponse(
+        request,
+        "search.html",
+        {
+            "msg": catalog(served),
+            "html_lang": content_language(served),
+            "lang": served,
+            "title": t("search.title", served, query=q) if q else t("search.label", served),
+            "query": q,
+            "hits": hits,
+            "home_url": home_url(served, settings.default_lang),
+        },
+        headers={"Content-Language": content_language(served), "Vary": "Accept-Language"},
+    )

@@ -1,0 +1,1 @@
+"""Server-rendered pages of the service: templates, messages in en/de/zh, small assets."""

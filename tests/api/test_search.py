@@ -1,0 +1,93 @@
+"""Search: per language, typo tolerant, Chinese and German compounds, escaped snippets."""
+
+from __future__ import annotations
+
+
+def results(client, q, lang, **params):
+    response = client.get("/api/v1/search", params={"q": q, "lang": lang, **params})
+    assert response.status_code == 200, response.text
+    return response.json()["results"]
+
+
+def test_results_are_in_the_asked_language_only(client):
+    for lang in ("en", "de", "zh"):
+        hits = results(client, "NCE", lang)
+        assert hits, lang
+        other = {"/de/", "/zh/"} - {f"/{lang}/"}
+        assert all(h["lang"] == lang and not h["url"].startswith(tuple(other)) for h in hits)
+        if lang != "en":
+            assert all(h["url"].startswith(f"/{lang}/") for h in hits)
+        assert not any(h["fallback"] for h in hits)
+
+
+def test_typos_still_find_the_page(client):
+    assert results(client, "expried crad", "en")[0]["page_id"] in {"auto-recharge", "add-funds"}
+    assert results(client, "Auslösebetrg", "de")[0]["page_id"] in {
+        "auto-recharge",
+        "set-up",
+        "what-are-credits",
+        "estimate-funding",
+    }
+
+
+def test_chinese_without_spaces_finds_chinese_pages(client):
+    hits = results(client, "信用卡过期", "zh")
+    assert hits[0]["page_id"] in {"auto-recharge", "add-funds"}
+    assert hits[0]["lang"] == "zh"
+    assert "<mark>" in hits[0]["snippet"]
+
+
+def test_german_compound_matches_its_parts(client):
+    # "Guthabenaufladung" is not written in the guides; its parts are.
+    hits = results(client, "Guthabenaufladung", "de")
+    assert hits and all(h["lang"] == "de" for h in hits)
+    # and a part finds the compound: "Guthaben" finds pages that say "Kommunikationsguthaben"
+    part = results(client, "Guthaben", "de", limit=20)
+    assert {h["page_id"] for h in part} >= {"add-funds", "set-up", "what-are-credits"}
+
+
+def test_keyword_finds_its_page(client):
+    assert results(client, "O365E_SFBVoiceCredit", "en")[0]["page_id"] == "add-funds"
+
+
+def test_snippets_are_escaped_and_highlighted(make_client, make_tree):
+    page = """
+    ---
+    title: Markup
+    page_id: markup
+    f1_keywords: []
+    ---
+    # Markup
+    ## Danger {#danger}
+    Raw HTML such as <b>this</b> is dropped; text stays: when balance < trigger & "recharge" > 0.
+    """
+    root = make_tree({"en/index.md": page})
+    client = make_client(docs_dir=root)
+    [hit] = results(client, "recharge", "en")
+    assert "<b>" not in hit["snippet"] and "this" in hit["snippet"]
+    assert "balance &lt; trigger &amp; &quot;<mark>recharge</mark>&quot; &gt; 0" in hit["snippet"]
+    assert hit["snippet"].replace("<mark>", "").replace("</mark>", "").count("<") == 0
+
+
+def test_pages_missing_in_a_language_come_back_as_english_fallbacks(make_client, docs_copy):
+    (docs_copy / "de/guides/switch-to-nce.md").unlink()
+    client = make_client(docs_dir=docs_copy)
+    hits = results(client, "NCE", "de", limit=20)
+    fallback = [h for h in hits if h["fallback"]]
+    assert [h["page_id"] for h in fallback] == ["switch-to-nce"]
+    assert fallback[0]["lang"] == "en" and fallback[0]["url"].startswith("/guides/")
+
+
+def test_search_page_for_readers(client):
+    response = client.get("/search", params={"q": "Aufladebetrag", "lang": "de"})
+    assert response.status_code == 200
+    assert '<html lang="de">' in response.text
+    assert "Suchergebnisse" in response.text and "/de/guides/" in response.text
+
+
+def test_empty_or_overlong_query_is_a_422_problem(client):
+    assert client.get("/api/v1/search", params={"q": ""}).status_code == 422
+    long = client.get("/api/v1/search", params={"q": "x" * 201})
+    assert long.status_code == 422
+    assert long.headers["content-type"] == "application/problem+json"
+    assert long.json()["errors"][0]["field"] == "query.q"
