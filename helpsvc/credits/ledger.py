@@ -8,7 +8,7 @@ recharge, NCE overage billed on the invoice instead of from credits).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -42,12 +42,56 @@ class LedgerEntry:
     """On ``overage`` entries: what goes on the NCE invoice instead of coming from credits."""
 
 
-def current_balance(ledger: tuple[LedgerEntry, ...], currency: str) -> Money:
-    return ledger[-1].balance_after if ledger else Money.zero(currency)
+@dataclass(frozen=True, slots=True)
+class Ledger:
+    """The ledger as the engine sees it: the entries it holds, after ``base_seq`` earlier ones.
+
+    A store keeps the full history in its own table and hands the engine only the count and
+    closing balance of what came before (``compacted``), so a command costs the same on the
+    ten-thousandth entry as on the first. In memory, with nothing compacted, ``entries`` is
+    the whole ledger.
+    """
+
+    entries: tuple[LedgerEntry, ...] = ()
+    base_seq: int = 0
+    base_balance: Money | None = None
+
+    def __iter__(self) -> Iterator[LedgerEntry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __getitem__(self, item):  # noqa: ANN001, ANN204 - int or slice, like a tuple
+        return self.entries[item]
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    @property
+    def last_seq(self) -> int:
+        return self.entries[-1].seq if self.entries else self.base_seq
+
+    def balance(self, currency: str) -> Money:
+        if self.entries:
+            return self.entries[-1].balance_after
+        return self.base_balance if self.base_balance is not None else Money.zero(currency)
+
+    def compacted(self, currency: str) -> Ledger:
+        """The same ledger without its entries: what a store hands to the next command."""
+        return Ledger((), self.last_seq, self.balance(currency))
+
+    def since(self, seq: int) -> tuple[LedgerEntry, ...]:
+        """Entries after sequence number ``seq``."""
+        return tuple(e for e in self.entries if e.seq > seq)
+
+
+def current_balance(ledger: Ledger, currency: str) -> Money:
+    return ledger.balance(currency)
 
 
 def append(
-    ledger: tuple[LedgerEntry, ...],
+    ledger: Ledger,
     *,
     currency: str,
     at: datetime,
@@ -60,7 +104,7 @@ def append(
 ) -> tuple[LedgerEntry, ...]:
     """A new ledger with one more entry; the given ledger is left as it was."""
     entry = LedgerEntry(
-        seq=len(ledger) + 1,
+        seq=ledger.last_seq + 1,
         at=at,
         type=type,
         amount=amount,
@@ -70,7 +114,7 @@ def append(
         detail=detail,
         invoiced=invoiced,
     )
-    return (*ledger, entry)
+    return Ledger((*ledger.entries, entry), ledger.base_seq, ledger.base_balance)
 
 
 def sum_amounts(entries: Iterable[LedgerEntry], currency: str) -> Money:

@@ -14,7 +14,7 @@ from enum import StrEnum
 from .cards import PaymentCard
 from .clock import month_start, require_utc
 from .errors import DomainError, ErrorCode
-from .ledger import LedgerEntry, current_balance
+from .ledger import Ledger, current_balance
 from .lots import Lot
 from .money import Money, exponent, money_sum
 from .users import User
@@ -111,7 +111,7 @@ class TenantState:
     lots: tuple[Lot, ...]
     debt: Money
     """How far the balance is below zero; never a negative lot."""
-    ledger: tuple[LedgerEntry, ...]
+    ledger: Ledger
     users: tuple[User, ...]
     card: PaymentCard | None
     auto_recharge: AutoRecharge
@@ -165,7 +165,7 @@ def new_tenant(
         now=now,
         lots=(),
         debt=zero,
-        ledger=(),
+        ledger=Ledger(),
         users=(),
         card=card,
         auto_recharge=AutoRecharge(),

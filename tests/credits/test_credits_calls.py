@@ -44,7 +44,7 @@ def test_credit_funded_call_is_refused_at_zero_balance_without_touching_the_ledg
     refusal = refused(events)
     assert (refusal.reason, refusal.call_id) == (ErrorCode.BALANCE_NOT_POSITIVE, "c-1")
     assert refusal.params == {"balance": "0.00", "currency": "USD"}
-    assert sim.state.ledger == () and sim.balance.is_zero
+    assert sim.state.ledger.entries == () and sim.balance.is_zero
 
 
 def test_call_is_refused_while_the_balance_is_negative(sim) -> None:
@@ -63,7 +63,7 @@ def test_call_covered_by_plan_minutes_needs_no_balance(sim) -> None:
     call = rated(sim.do(PlaceCall("ada", DOM, "US", GEO, 600)))
     assert (call.plan_minutes, call.credit_minutes, call.charge) == (10, 0, sim.money("0"))
     assert call.pool == PoolKey(PoolBucket.DOMESTIC, "US")
-    assert sim.state.ledger == ()
+    assert sim.state.ledger.entries == ()
 
 
 def test_call_in_progress_is_charged_in_full_below_zero(sim) -> None:
@@ -111,7 +111,7 @@ def test_call_starting_on_plan_minutes_is_cut_when_credits_cannot_pay(sim) -> No
     call = rated(sim.do(PlaceCall("ada", DOM, "US", GEO, 20 * 60)))
     assert call.cut_reason is ErrorCode.BALANCE_NOT_POSITIVE
     assert (call.connected_seconds, call.plan_minutes, call.charge) == (300, 5, sim.money("0"))
-    assert sim.state.ledger == ()
+    assert sim.state.ledger.entries == ()
 
 
 @pytest.mark.parametrize(

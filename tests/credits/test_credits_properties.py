@@ -160,7 +160,7 @@ def check_state(state: TenantState) -> None:
 
 def check_transition(prev: TenantState, command: Command, decision: Decision) -> None:
     new = decision.state
-    assert new.ledger[: len(prev.ledger)] == prev.ledger  # append-only
+    assert new.ledger[: len(prev.ledger)] == prev.ledger.entries  # append-only
     assert [lot.id for lot in new.lots[: len(prev.lots)]] == [lot.id for lot in prev.lots]
     added = new.ledger[len(prev.ledger) :]
     if prev.model is CommerceModel.NCE:
