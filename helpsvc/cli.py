@@ -351,3 +351,7 @@ def i18n_stamp(
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -32,6 +32,16 @@ class Settings(BaseSettings):
     admin_token: str | None = Field(
         None, description="Bearer token for the admin endpoints (content reload); unset: off."
     )
+    smtp_url: str | None = Field(
+        None,
+        description="Send notifications by SMTP, e.g. "
+        "smtp://127.0.0.1:1025?from=credits@example.org; unset: they stay in the outbox.",
+    )
+    smtp_from: str = Field(
+        "Communications Credits simulator <credits-simulator@localhost>",
+        description="Sender address of notification e-mails (unless the SMTP URL sets from=).",
+    )
+    outbox_seconds: float = Field(1.0, gt=0, description="How often the outbox is sent.")
     miss_flush_seconds: float = Field(
         2.0, gt=0, description="How often counted F1 misses are written to the database."
     )

@@ -14,12 +14,16 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from helpsvc.api import admin, f1, health, pages, search
+from helpsvc.api import admin, f1, health, pages, search, tenants
 from helpsvc.api.content_state import ContentHolder
+from helpsvc.api.notify import render_notification
 from helpsvc.api.problems import install_problem_handlers, problem
+from helpsvc.credits import load_sample_tariff
 from helpsvc.settings import Settings
 from helpsvc.store.engine import database_url, make_engine, upgrade
 from helpsvc.store.misses import MissCounter
+from helpsvc.store.outbox import OutboxSender, SmtpTarget
+from helpsvc.store.tenants import TenantStore
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 log = logging.getLogger("helpsvc")
@@ -41,22 +45,34 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
     engine = make_engine(database_url(settings))
     misses = MissCounter(engine, settings.miss_flush_seconds)
+    outbox = (
+        OutboxSender(
+            engine, SmtpTarget.parse(settings.smtp_url, settings.smtp_from), settings.outbox_seconds
+        )
+        if settings.smtp_url
+        else None
+    )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await asyncio.to_thread(upgrade, engine)
         misses.start()
+        if outbox is not None:
+            outbox.start()
         _install_sighup(app)
         try:
             yield
         finally:
             await asyncio.to_thread(misses.stop)
+            if outbox is not None:
+                await asyncio.to_thread(outbox.stop)
             engine.dispose()
 
     app = FastAPI(
         title="Communications Credits help service",
         version="0.1.0",
-        description="F1 lookups, search and pages of the Communications Credits guides.",
+        description="F1 lookups, search and pages of the Communications Credits guides, "
+        "and a simulator of the credits themselves.",
         docs_url="/api/docs",
         redoc_url=None,
         openapi_url="/api/openapi.json",
@@ -65,10 +81,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.engine = engine
     app.state.misses = misses
+    app.state.outbox = outbox
+    app.state.tenants = TenantStore(engine, load_sample_tariff(), render_notification)
     app.state.content = ContentHolder(settings)
     app.state.templates = Jinja2Templates(directory=WEB / "templates")
     install_problem_handlers(app)
-    for module in (health, f1, search, pages, admin):
+    for module in (health, f1, search, pages, admin, tenants):
         app.include_router(module.router)
     app.mount("/_help/static", StaticFiles(directory=WEB / "static"), name="help-static")
 

@@ -37,7 +37,39 @@ def problem(
     return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE)
 
 
+class ProblemError(Exception):
+    """Raised anywhere below a route to answer with a problem document."""
+
+    def __init__(
+        self,
+        status: int,
+        title: str,
+        detail: str | None = None,
+        *,
+        code: str | None = None,
+        headers: dict[str, str] | None = None,
+        **extra: Any,
+    ) -> None:
+        super().__init__(detail or title)
+        self.status, self.title, self.detail, self.code = status, title, detail, code
+        self.headers = headers or {}
+        self.extra = extra
+
+
 def install_problem_handlers(app: FastAPI) -> None:
+    @app.exception_handler(ProblemError)
+    async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
+        response = problem(
+            exc.status,
+            exc.title,
+            exc.detail,
+            code=exc.code,
+            instance=request.url.path,
+            **exc.extra,
+        )
+        response.headers.update(exc.headers)
+        return response
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         from http import HTTPStatus

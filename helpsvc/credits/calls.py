@@ -21,6 +21,7 @@ from .errors import DomainError, ErrorCode, Param
 from .events import CallRated, CallRefused, Event
 from .ledger import EntryType
 from .licensing import may_use_credits, missing_call_license
+from .money import Money
 from .rating import Rating, billable_minutes, rate_call
 from .reactions import after_change
 from .state import CommerceModel, TenantState, require_country
@@ -98,6 +99,7 @@ def place_call(
             overage=result.overage,
             balance_after=state.balance,
             cut_reason=cut_reason,
+            connection_fee=rating.connection_fee or Money.zero(state.currency),
         )
     ]
     state, reactions = after_change(state, before, at, debited=rating.charge.is_positive)

@@ -79,6 +79,8 @@ class CallRated:
     overage: Money
     balance_after: Money
     cut_reason: ErrorCode | None = None
+    connection_fee: Money | None = None
+    """The part of ``charge`` that is a connection fee (for the usage export)."""
 
 
 @dataclass(frozen=True, slots=True)

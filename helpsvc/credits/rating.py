@@ -32,6 +32,8 @@ class Rating:
     pool: PoolKey | None
     charge: Money
     """Price of the credit minutes including the connection fee (zero when none)."""
+    connection_fee: Money | None = None
+    """The part of ``charge`` that is the connection fee, for usage reports."""
 
 
 def billable_minutes(seconds: int) -> int:
@@ -106,6 +108,7 @@ def rate_call(
     plan = min(billed, pool_remaining(pool, users, pools, tariff)) if pool else 0
     credit = billed - plan
     charge = Money.zero(currency)
+    fee: Money | None = None
     if credit:
         service = rate_service(kind)
         rate = tariff.rate(currency, service, destination, number_type)
@@ -120,10 +123,13 @@ def rate_call(
                 },
             )
         charge = price(rate, credit, currency)
+        if credit > 0:
+            fee = Money.from_minor_decimal(rate.connection_fee_minor, currency)
     return Rating(
         billed_minutes=billed,
         plan_minutes=plan,
         credit_minutes=credit,
         pool=pool if plan else None,
         charge=charge,
+        connection_fee=fee,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
 from helpsvc.settings import Settings
@@ -29,10 +29,14 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI 
 
 
 def _sqlite_begin(conn) -> None:  # noqa: ANN001
-    # pysqlite's own transaction handling is off (isolation_level=None below); every
-    # transaction starts as BEGIN IMMEDIATE so a writer takes the lock before it reads,
-    # and two read-modify-write transactions can never interleave.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # pysqlite's own transaction handling is off (isolation_level=None below); a write
+    # transaction starts as BEGIN IMMEDIATE so it takes the lock before it reads, and two
+    # read-modify-write transactions can never interleave. Reads (execution option
+    # ``readonly``) start a deferred transaction and run beside a writer under WAL.
+    if conn.get_execution_options().get("readonly"):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str) -> Engine:
@@ -47,6 +51,11 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+
+
+def read(engine: Engine) -> Connection:
+    """A connection for reads only: on SQLite it does not take the write lock."""
+    return engine.connect().execution_options(readonly=True)
 
 
 def upgrade(engine: Engine) -> None:

@@ -16,6 +16,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from helpsvc.content.meta import normalize_keyword
+from helpsvc.store.engine import read
 from helpsvc.store.schema import f1_misses
 
 MAX_KEYWORD = 256
@@ -108,7 +109,7 @@ class MissCounter:
     def top(self, limit: int = 50) -> list[Miss]:
         """Most frequent misses, stored and not yet flushed together."""
         rows: dict[tuple[str, str], Miss] = {}
-        with self._engine.connect() as connection:
+        with read(self._engine) as connection:
             for row in connection.execute(select(f1_misses)):
                 rows[(row.keyword, row.locale)] = Miss(
                     row.keyword,

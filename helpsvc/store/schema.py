@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Column, DateTime, MetaData, String, Table
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
 
 metadata = MetaData()
 
@@ -16,4 +27,87 @@ f1_misses = Table(
     Column("first_seen", DateTime(timezone=True), nullable=False),
     Column("last_seen", DateTime(timezone=True), nullable=False),
     Column("sample", String(256), nullable=False),  # the keyword as last sent
+)
+
+# A tenant of the simulator: its credits state as one JSON document (updated under a
+# row lock), and the hash of its API key. The ledger's history, the notification outbox,
+# the calls and the idempotency records are rows of their own.
+tenants = Table(
+    "tenants",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("language", String(8), nullable=False),
+    Column("admin_email", String(320)),
+    Column("key_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Column("state", Text, nullable=False),
+)
+
+ledger_entries = Table(
+    "ledger_entries",
+    metadata,
+    Column("tenant_id", String(32), ForeignKey("tenants.id"), primary_key=True),
+    Column("seq", BigInteger, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("type", String(20), nullable=False),
+    Column("amount_minor", BigInteger, nullable=False),
+    Column("balance_after_minor", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("lot_id", String(40)),
+    Column("call_id", String(40)),
+    Column("detail", String(200), nullable=False),
+    Column("invoiced_minor", BigInteger),
+)
+Index("ledger_entries_by_time", ledger_entries.c.tenant_id, ledger_entries.c.at)
+
+notifications = Table(
+    "notifications",
+    metadata,
+    Column(
+        "id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    ),
+    Column("tenant_id", String(32), ForeignKey("tenants.id"), nullable=False, index=True),
+    Column("kind", String(40), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),  # simulated time
+    Column("queued_at", DateTime(timezone=True), nullable=False),  # wall clock
+    Column("subject", String(300), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("sent_at", DateTime(timezone=True)),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("last_error", String(500)),
+)
+
+calls = Table(
+    "calls",
+    metadata,
+    Column("tenant_id", String(32), ForeignKey("tenants.id"), primary_key=True),
+    Column("call_id", String(40), primary_key=True),
+    Column("user_id", String(100), nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("destination", String(2), nullable=False),
+    Column("number_type", String(20), nullable=False),
+    Column("started_at", DateTime(timezone=True), nullable=False),
+    Column("duration_seconds", BigInteger, nullable=False),
+    Column("charge_minor", BigInteger, nullable=False),
+    Column("connection_fee_minor", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("plan_minutes", BigInteger, nullable=False),
+    Column("credit_minutes", BigInteger, nullable=False),
+    Column("refused", String(40)),  # the refusal code, None when the call was connected
+)
+
+idempotency_keys = Table(
+    "idempotency_keys",
+    metadata,
+    Column("scope", String(32), primary_key=True),  # tenant id, or "-" for tenant creation
+    Column("key", String(200), primary_key=True),
+    Column("request_hash", String(64), nullable=False),
+    Column("status", Integer, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
 )

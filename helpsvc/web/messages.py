@@ -75,6 +75,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Es gibt keine Seite „{page_id}“.",
         "zh": "不存在页面“{page_id}”。",
     },
+    "problem.tenant_key_missing.title": {
+        "en": "Not signed in",
+        "de": "Nicht angemeldet",
+        "zh": "未登录",
+    },
+    "problem.tenant_key_missing": {
+        "en": "Send the tenant's API key as “Authorization: Bearer <key>”.",
+        "de": "Senden Sie den API-Schlüssel der Organisation als "
+        "„Authorization: Bearer <Schlüssel>“.",
+        "zh": "请以“Authorization: Bearer <密钥>”的形式发送组织的 API 密钥。",
+    },
+    "problem.tenant_key_invalid": {
+        "en": "The API key is not valid. Keys are shown once, when the tenant is created.",
+        "de": "Der API-Schlüssel ist ungültig. Schlüssel werden nur einmal angezeigt: "
+        "beim Anlegen der Organisation.",
+        "zh": "API 密钥无效。密钥只在创建组织时显示一次。",
+    },
+    "problem.tenant_not_found.title": {
+        "en": "Tenant not found",
+        "de": "Organisation nicht gefunden",
+        "zh": "找不到组织",
+    },
+    "problem.tenant_not_found": {
+        "en": "There is no tenant “{tenant_id}” for this API key.",
+        "de": "Zu diesem API-Schlüssel gibt es keine Organisation „{tenant_id}“.",
+        "zh": "此 API 密钥下没有组织“{tenant_id}”。",
+    },
+    "problem.idempotency_reused.title": {
+        "en": "Idempotency key reused",
+        "de": "Idempotenzschlüssel wiederverwendet",
+        "zh": "幂等键被重复使用",
+    },
+    "problem.idempotency_reused": {
+        "en": "The Idempotency-Key “{key}” was already used for a different request. "
+        "Use a new key for a new request.",
+        "de": "Der Idempotency-Key „{key}“ wurde bereits für eine andere Anfrage verwendet. "
+        "Verwenden Sie für jede neue Anfrage einen neuen Schlüssel.",
+        "zh": "Idempotency-Key“{key}”已用于另一个请求。新请求请使用新的键。",
+    },
     "problem.unauthorized": {
         "en": "This endpoint needs the admin token in an Authorization: Bearer header.",
         "de": "Dieser Endpunkt erfordert das Admin-Token im Header „Authorization: Bearer“.",
@@ -83,8 +122,8 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str, **params: Any) -> str:
-    entry = MESSAGES[key]
+def t(message: str, lang: str, /, **params: Any) -> str:
+    entry = MESSAGES[message]
     text = entry.get(lang) or entry["en"]
     return text.format(**params) if params else text
 
