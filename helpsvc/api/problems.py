@@ -82,14 +82,29 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [
-            {"field": ".".join(str(p) for p in err["loc"]), "message": err["msg"]}
-            for err in exc.errors()
-        ]
+        from helpsvc.api.negotiation import request_lang
+        from helpsvc.web.credit_messages import field_label
+        from helpsvc.web.messages import t
+
+        lang = request_lang(request, request.query_params.get("lang"))
+        errors = []
+        for err in exc.errors():
+            location = [str(p) for p in err["loc"]]
+            name = location[-1] if location else ""
+            errors.append(
+                {
+                    "field": ".".join(location),
+                    "label": field_label(name, lang),
+                    "message": err["msg"],
+                }
+            )
+        labels = list(dict.fromkeys(e["label"] for e in errors))
         return problem(
             422,
-            "Invalid request",
-            "; ".join(f"{e['field']}: {e['message']}" for e in errors),
+            t("problem.validation.title", lang),
+            t("problem.validation", lang, fields=", ".join(labels))
+            + " "
+            + "; ".join(f"{e['field']}: {e['message']}" for e in errors),
             code="validation_failed",
             instance=request.url.path,
             errors=errors,

@@ -66,5 +66,9 @@ def upgrade(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Several service processes may start at once against one database; the
+            # advisory lock lets exactly one of them migrate while the others wait.
+            connection.exec_driver_sql("SELECT pg_advisory_xact_lock(724031)")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -114,6 +114,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Verwenden Sie für jede neue Anfrage einen neuen Schlüssel.",
         "zh": "Idempotency-Key“{key}”已用于另一个请求。新请求请使用新的键。",
     },
+    "problem.validation.title": {
+        "en": "Invalid request",
+        "de": "Ungültige Anfrage",
+        "zh": "请求无效",
+    },
+    "problem.validation": {
+        "en": "Check these fields: {fields}.",
+        "de": "Prüfen Sie diese Felder: {fields}.",
+        "zh": "请检查以下字段：{fields}。",
+    },
     "problem.unauthorized": {
         "en": "This endpoint needs the admin token in an Authorization: Bearer header.",
         "de": "Dieser Endpunkt erfordert das Admin-Token im Header „Authorization: Bearer“.",

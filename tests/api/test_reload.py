@@ -51,3 +51,34 @@ def test_broken_file_keeps_serving_its_last_good_version(make_client, docs_copy)
     assert error["path"] == "de/guides/add-funds.md"
     assert error["serving_last_good_version"] is True
     assert error["line"] > 1
+
+
+def test_sighup_reloads_a_running_server(docs_copy, tmp_path):
+    import os
+    import signal
+    import time
+
+    import httpx
+
+    from tests.live_server import LiveServer
+
+    live = LiveServer({"HELPSVC_DOCS_DIR": str(docs_copy)}, tmp_path).start()
+    try:
+        assert httpx.get(live.base + "/api/v1/f1/Signal_Key").status_code == 404
+        page = docs_copy / "en/guides/licensing.md"
+        page.write_text(
+            page.read_text(encoding="utf-8").replace(
+                "f1_keywords:\n", "f1_keywords:\n  - Signal_Key\n", 1
+            ),
+            encoding="utf-8",
+        )
+        os.kill(live.process.pid, signal.SIGHUP)
+        deadline = time.monotonic() + 20
+        status = 404
+        while status != 200 and time.monotonic() < deadline:
+            time.sleep(0.1)
+            status = httpx.get(live.base + "/api/v1/f1/Signal_Key").status_code
+        assert status == 200
+        assert live.process.poll() is None  # reloaded, not stopped
+    finally:
+        live.stop()

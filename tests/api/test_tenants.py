@@ -292,3 +292,16 @@ def test_invalid_values_are_422_naming_the_field(tenant, path, body, field):
     text_of = str(problem.get("errors", "")) + str(problem.get("params", "")) + problem["detail"]
     assert field in text_of or field.replace("_", " ") in text_of.lower()
     assert tenant.state()["balance"] == "0.00"
+
+
+def test_validation_errors_name_the_field_in_the_callers_language(tenant):
+    response = tenant.client.put(
+        tenant.url("/payment-card"),
+        json={"last4": "4242", "exp_month": 13, "exp_year": 2027},
+        headers={**tenant.headers, "Accept-Language": "de"},
+    )
+    assert response.status_code == 422
+    problem = response.json()
+    assert problem["title"] == "Ungültige Anfrage"
+    assert problem["errors"][0]["field"] == "body.exp_month"
+    assert problem["errors"][0]["label"] in problem["detail"]

@@ -39,12 +39,16 @@ ADA = {
 
 
 @pytest.fixture
-def server(database_url, tmp_path):
-    live = LiveServer({"HELPSVC_DATABASE_URL": database_url}, tmp_path).start()
+def servers(database_url, tmp_path):
+    """Two service processes sharing one database, as in a deployment with two workers."""
+    lives = [LiveServer({"HELPSVC_DATABASE_URL": database_url}, tmp_path) for _ in range(2)]
     try:
-        yield live
+        for live in lives:
+            live.start()
+        yield lives
     finally:
-        live.stop()
+        for live in lives:
+            live.stop()
 
 
 def make_tenant(base: str) -> tuple[str, dict[str, str]]:
@@ -93,8 +97,9 @@ def expected_after(debits: int) -> tuple[str, int]:
     return state.balance.format(), recharges
 
 
-def test_concurrent_debits_lose_nothing_and_recharge_once_per_crossing(server):
-    url, headers = make_tenant(server.base)
+def test_concurrent_debits_lose_nothing_and_recharge_once_per_crossing(servers):
+    url, headers = make_tenant(servers[0].base)
+    urls = [url.replace(servers[0].base, live.base) for live in servers]
     body = {
         "user_id": "ada",
         "kind": "user_outbound_international",
@@ -104,9 +109,10 @@ def test_concurrent_debits_lose_nothing_and_recharge_once_per_crossing(server):
         "charge": CHARGE,
     }
 
-    def debit(_n: int) -> int:
+    def debit(n: int) -> int:
         with httpx.Client(timeout=60) as client:
-            return client.post(url + "/calls", json=body, headers=headers).status_code
+            # Half of the debits go to each process: the lock must hold across processes.
+            return client.post(urls[n % 2] + "/calls", json=body, headers=headers).status_code
 
     with ThreadPoolExecutor(CLIENTS) as pool:
         statuses = list(pool.map(debit, range(DEBITS)))
