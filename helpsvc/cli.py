@@ -17,7 +17,9 @@ from helpsvc.content.checks import CHECKS, run_checks
 from helpsvc.content.corpus import Corpus, load_corpus
 from helpsvc.content.findings import Finding
 from helpsvc.content.index import build_index
+from helpsvc.glossary.cli import register as register_glossary
 from helpsvc.settings import Settings
+from helpsvc.usage.cli import register as register_usage
 
 app = typer.Typer(
     help="Help service for Communications Credits: guide site, F1 lookups and checks.",
@@ -347,6 +349,10 @@ def i18n_stamp(
     text = file.read_text(encoding="utf-8")
     file.write_text(stamp_source_hash(text, source.source_hash), encoding="utf-8")
     out.print(f"{file}: source_hash {source.source_hash} (from {root / source.path})")
+
+
+register_usage(app)
+register_glossary(app, check_app, i18n_app)
 
 
 def main() -> None:

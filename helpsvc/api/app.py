@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from helpsvc.api import admin, f1, health, pages, search, tenants
+from helpsvc.api import admin, f1, glossary, health, pages, search, simulations, tenants
 from helpsvc.api.content_state import ContentHolder
 from helpsvc.api.notify import render_notification
 from helpsvc.api.problems import install_problem_handlers, problem
@@ -86,7 +86,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.content = ContentHolder(settings)
     app.state.templates = Jinja2Templates(directory=WEB / "templates")
     install_problem_handlers(app)
-    for module in (health, f1, search, pages, admin, tenants):
+    for module in (health, f1, search, pages, admin, tenants, simulations, glossary):
         app.include_router(module.router)
     app.mount("/_help/static", StaticFiles(directory=WEB / "static"), name="help-static")
 

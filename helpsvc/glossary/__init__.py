@@ -1,0 +1,1 @@
+"""The translators' glossary: model, validation, term lint, TBX and CSV exchange."""

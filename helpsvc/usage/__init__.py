@@ -1,0 +1,1 @@
+"""The PSTN usage report: reading and writing its CSV export, replay and funding advice."""
