@@ -88,6 +88,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_problem_handlers(app)
     for module in (health, f1, search, pages, admin, tenants, simulations, glossary):
         app.include_router(module.router)
+    app.add_middleware(f1.F1FastPath)
     app.mount("/_help/static", StaticFiles(directory=WEB / "static"), name="help-static")
 
     site_built = (settings.site_dir / "index.html").is_file()

@@ -30,6 +30,14 @@ class Content:
     loaded_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     @property
+    def languages(self) -> tuple[str, ...]:
+        return self._languages
+
+    def __post_init__(self) -> None:
+        # Computed once: every F1 request negotiates against it.
+        object.__setattr__(self, "_languages", self.index.languages)
+
+    @property
     def errors(self) -> tuple[LoadError, ...]:
         return self.corpus.errors
 

@@ -11,6 +11,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from helpsvc.api.models import F1Answer, MissesOut, SectionOut, SuggestionOut
 from helpsvc.api.negotiation import home_url, request_lang, wants_html
@@ -136,14 +137,11 @@ def _redirect(request: Request, keywords: list[str], lang: str | None) -> Respon
     if resolution is None:
         return _not_found(request, keywords, served_lang)
     target = page_url(resolution.page, content.index.default_lang)
-    response = RedirectResponse(target, status_code=302)
-    response.headers.update(_headers(resolution.page.lang, REDIRECT_CACHE))
+    headers = _headers(resolution.page.lang, REDIRECT_CACHE)
     if resolution.fell_back:
         # Says that the page is English because the asked language has no translation.
-        response.headers["X-Help-Fallback"] = (
-            f"requested={served_lang}; served={resolution.page.lang}"
-        )
-    return response
+        headers["X-Help-Fallback"] = f"requested={served_lang}; served={resolution.page.lang}"
+    return RedirectResponse(target, status_code=302, headers=headers)
 
 
 def _answer(request: Request, keywords: list[str], lang: str | None) -> Response:
@@ -175,6 +173,30 @@ def _answer(request: Request, keywords: list[str], lang: str | None) -> Response
     return JSONResponse(answer.model_dump(), headers=_headers(page.lang, REDIRECT_CACHE))
 
 
+class F1FastPath:
+    """ASGI middleware that answers ``GET /f1...`` before the rest of the stack.
+
+    F1 is the hot path of the service: answered here, a redirect skips FastAPI's exception
+    middleware, route matching, parameter solving and thread pool (bench/f1_load.py). The
+    FastAPI routes below describe the same endpoints in the OpenAPI document and serve
+    anything this does not take (other methods); both share ``_redirect``.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "") if scope["type"] == "http" else ""
+        if scope.get("method") == "GET" and (path == "/f1" or path.startswith("/f1/")):
+            request = Request(scope, receive)
+            params = request.query_params
+            keywords = params.getlist("k") if path == "/f1" else [path[len("/f1/") :]]
+            response = _redirect(request, keywords, params.get("lang"))
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
 @router.get(
     "/f1",
     tags=["F1"],
@@ -183,7 +205,7 @@ def _answer(request: Request, keywords: list[str], lang: str | None) -> Response
     status_code=302,
     responses={302: {"description": "Redirect to the localized page on this site"}, **NOT_FOUND},
 )
-def f1_many(request: Request, k: KeywordsQuery, lang: LangQuery = None) -> Response:
+async def f1_many(request: Request, k: KeywordsQuery, lang: LangQuery = None) -> Response:
     return _redirect(request, k, lang)
 
 
@@ -195,7 +217,7 @@ def f1_many(request: Request, k: KeywordsQuery, lang: LangQuery = None) -> Respo
     status_code=302,
     responses={302: {"description": "Redirect to the localized page on this site"}, **NOT_FOUND},
 )
-def f1_one(request: Request, keyword: str, lang: LangQuery = None) -> Response:
+async def f1_one(request: Request, keyword: str, lang: LangQuery = None) -> Response:
     return _redirect(request, [keyword], lang)
 
 
@@ -232,7 +254,7 @@ def f1_misses(
     response_model=F1Answer,
     responses=NOT_FOUND,
 )
-def f1_many_json(request: Request, k: KeywordsQuery, lang: LangQuery = None) -> Response:
+async def f1_many_json(request: Request, k: KeywordsQuery, lang: LangQuery = None) -> Response:
     return _answer(request, k, lang)
 
 
@@ -243,5 +265,5 @@ def f1_many_json(request: Request, k: KeywordsQuery, lang: LangQuery = None) -> 
     response_model=F1Answer,
     responses=NOT_FOUND,
 )
-def f1_one_json(request: Request, keyword: str, lang: LangQuery = None) -> Response:
+async def f1_one_json(request: Request, keyword: str, lang: LangQuery = None) -> Response:
     return _answer(request, [keyword], lang)

@@ -9,12 +9,9 @@ from helpsvc.content.locales import negotiate
 
 def request_lang(request: Request, lang: str | None) -> str:
     content = request.app.state.content.current
-    settings = request.app.state.settings
+    default = request.app.state.settings.default_lang
     return negotiate(
-        lang,
-        request.headers.get("accept-language"),
-        content.index.languages or [settings.default_lang],
-        settings.default_lang,
+        lang, request.headers.get("accept-language"), content.languages or (default,), default
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -12,6 +13,7 @@ from helpsvc.content.meta import normalize_keyword
 from helpsvc.content.page import Page
 from helpsvc.content.urls import page_url
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # Longer input is no keyword any product sends; refusing it keeps fuzzy matching cheap.
 MAX_KEYWORD_LENGTH = 200
 SUGGESTION_CUTOFF = 60.0
@@ -45,7 +47,7 @@ def clean_keyword(raw: str) -> str | None:
     keyword = raw.strip()
     if not keyword or len(keyword) > MAX_KEYWORD_LENGTH:
         return None
-    if any(ord(ch) < 32 or ord(ch) == 127 for ch in keyword):
+    if _CONTROL.search(keyword):
         return None
     return keyword
 

@@ -38,8 +38,9 @@ class ContentIndex:
     errors: tuple[LoadError, ...] = ()
 
     @property
-    def languages(self) -> list[str]:
-        return sorted(self.pages, key=lambda lang: (lang != self.default_lang, lang))
+    def languages(self) -> tuple[str, ...]:
+        """Default language first, then the others alphabetically."""
+        return tuple(sorted(self.pages, key=lambda lang: (lang != self.default_lang, lang)))
 
     def page(self, page_id: str, lang: str) -> Page | None:
         return self.pages.get(lang, {}).get(page_id)

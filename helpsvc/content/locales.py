@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 CONTENT_LANGUAGE = {"en": "en", "de": "de", "zh": "zh-Hans"}
 _TRADITIONAL = {"zh-hant", "zh-tw", "zh-hk", "zh-mo"}
@@ -66,7 +67,15 @@ def match_range(tag: str, available: Iterable[str]) -> str | None:
 def negotiate(
     requested: str | None, accept_language: str | None, available: Iterable[str], default: str
 ) -> str:
-    langs = list(available)
+    return _negotiate(requested, accept_language, tuple(available), default)
+
+
+# Products send the same few headers over and over; parsing them once per distinct value
+# keeps negotiation off the F1 hot path.
+@lru_cache(maxsize=4096)
+def _negotiate(
+    requested: str | None, accept_language: str | None, langs: tuple[str, ...], default: str
+) -> str:
     if requested:
         chosen = match_range(requested.strip(), langs)
         if chosen:
