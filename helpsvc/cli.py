@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -94,19 +95,20 @@ def build(
     out.print(f"site built in {target}/")
 
 
-def _print_findings(findings: list[Finding], root: str, fmt: str) -> None:
+def _print_findings(findings: list[Finding], fmt: str) -> None:
+    """Findings whose paths are already as the user should see them."""
     if fmt == "json":
-        print(json.dumps([{**f.to_dict(), "path": f"{root}/{f.path}"} for f in findings], indent=2))
+        print(json.dumps([f.to_dict() for f in findings], indent=2, ensure_ascii=False))
         return
     for finding in findings:
         if fmt == "github":
             # GitHub Actions workflow command: shows the finding on the line of the file.
             print(
-                f"::error file={root}/{finding.path},line={finding.line},"
+                f"::error file={finding.path},line={finding.line},"
                 f"title={finding.check}::{finding.message}"
             )
         else:
-            print(finding.format(root))
+            print(finding.format())
 
 
 check_app = typer.Typer(help="Validate the docs tree.", invoke_without_command=True)
@@ -123,6 +125,14 @@ def check(
         str, typer.Option("--format", help="Output format: text, json or github.")
     ] = "text",
     list_checks: Annotated[bool, typer.Option("--list", help="List the checks and exit.")] = False,
+    flows: Annotated[
+        bool | None,
+        typer.Option(
+            "--flows/--no-flows",
+            help="Also check that every walkthrough step's guide section exists in every "
+            "language (default: on for the configured docs tree).",
+        ),
+    ] = None,
 ) -> None:
     """Check the docs tree; prints `file:line: message [check]` and exits 1 on findings.
 
@@ -142,8 +152,13 @@ def check(
     root = docs or settings.docs_dir
     corpus = _load(root, settings.default_lang, (".md",))
     index = build_index(corpus, settings.default_lang)
-    findings = run_checks(corpus, index)
-    _print_findings(findings, root.as_posix().rstrip("/"), fmt)
+    shown = root.as_posix().rstrip("/")
+    findings = [replace(f, path=f"{shown}/{f.path}") for f in run_checks(corpus, index)]
+    if flows if flows is not None else docs is None:
+        from helpsvc.walkthroughs.check import check_flows
+
+        findings += check_flows(index)
+    _print_findings(findings, fmt)
     if fmt == "text":
         summary = f"{len(corpus.pages)} pages in {len(index.languages)} languages checked"
         if findings:

@@ -14,7 +14,18 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from helpsvc.api import admin, f1, glossary, health, pages, search, simulations, tenants
+from helpsvc.api import (
+    admin,
+    f1,
+    glossary,
+    health,
+    pages,
+    search,
+    simulations,
+    tenants,
+    walkthroughs,
+    web_pages,
+)
 from helpsvc.api.content_state import ContentHolder
 from helpsvc.api.notify import render_notification
 from helpsvc.api.problems import install_problem_handlers, problem
@@ -24,6 +35,9 @@ from helpsvc.store.engine import database_url, make_engine, upgrade
 from helpsvc.store.misses import MissCounter
 from helpsvc.store.outbox import OutboxSender, SmtpTarget
 from helpsvc.store.tenants import TenantStore
+from helpsvc.store.walkthroughs import WalkthroughStore
+from helpsvc.walkthroughs.load import load_flows
+from helpsvc.walkthroughs.service import Walkthroughs
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 log = logging.getLogger("helpsvc")
@@ -83,10 +97,22 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.misses = misses
     app.state.outbox = outbox
     app.state.tenants = TenantStore(engine, load_sample_tariff(), render_notification)
+    app.state.walkthroughs = Walkthroughs(load_flows(), WalkthroughStore(engine), app.state.tenants)
     app.state.content = ContentHolder(settings)
     app.state.templates = Jinja2Templates(directory=WEB / "templates")
     install_problem_handlers(app)
-    for module in (health, f1, search, pages, admin, tenants, simulations, glossary):
+    for module in (
+        health,
+        f1,
+        search,
+        pages,
+        admin,
+        tenants,
+        walkthroughs,
+        web_pages,
+        simulations,
+        glossary,
+    ):
         app.include_router(module.router)
     app.add_middleware(f1.F1FastPath)
     app.mount("/_help/static", StaticFiles(directory=WEB / "static"), name="help-static")

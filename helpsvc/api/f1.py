@@ -16,8 +16,10 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from helpsvc.api.models import F1Answer, MissesOut, SectionOut, SuggestionOut
 from helpsvc.api.negotiation import home_url, request_lang, wants_html
 from helpsvc.api.problems import problem
-from helpsvc.content.f1 import Resolution, clean_keyword, resolve
+from helpsvc.api.tenant_context import SESSION_COOKIE, context_for, tenant_of
+from helpsvc.content.f1 import clean_keyword, resolve
 from helpsvc.content.locales import content_language
+from helpsvc.content.page import Page
 from helpsvc.content.urls import page_url
 from helpsvc.web.messages import catalog, t
 
@@ -70,8 +72,7 @@ NOT_FOUND = {
 }
 
 
-def _translation_kind(resolution: Resolution, default_lang: str) -> str:
-    page = resolution.page
+def _translation_kind(page: Page, default_lang: str) -> str:
     if page.lang == default_lang:
         return "source"
     return page.translation.type if page.translation else "human"
@@ -136,11 +137,19 @@ def _redirect(request: Request, keywords: list[str], lang: str | None) -> Respon
     resolution = resolve(content.index, keywords, served_lang)
     if resolution is None:
         return _not_found(request, keywords, served_lang)
-    target = page_url(resolution.page, content.index.default_lang)
-    headers = _headers(resolution.page.lang, REDIRECT_CACHE)
+    page = resolution.page
+    cache = REDIRECT_CACHE
+    if "authorization" in request.headers or SESSION_COOKIE in request.cookies:
+        tenant_id = tenant_of(request)
+        if tenant_id is not None:
+            context = context_for(request, tenant_id, page, content.index, served_lang)
+            page = context.page or page
+            cache = "private, no-store"  # depends on the tenant's state
+    target = page_url(page, content.index.default_lang)
+    headers = _headers(page.lang, cache)
     if resolution.fell_back:
         # Says that the page is English because the asked language has no translation.
-        headers["X-Help-Fallback"] = f"requested={served_lang}; served={resolution.page.lang}"
+        headers["X-Help-Fallback"] = f"requested={served_lang}; served={page.lang}"
     return RedirectResponse(target, status_code=302, headers=headers)
 
 
@@ -152,6 +161,13 @@ def _answer(request: Request, keywords: list[str], lang: str | None) -> Response
         return _not_found(request, keywords, served_lang)
     page = resolution.page
     default = content.index.default_lang
+    tenant = None
+    tenant_id = tenant_of(request)
+    if tenant_id is not None:
+        context = context_for(request, tenant_id, page, content.index, served_lang)
+        if context.page is not None:
+            page = context.page
+        tenant = {"id": tenant_id, "notices": context.notices}
     answer = F1Answer(
         keyword=resolution.keyword,
         matched=resolution.matched,
@@ -162,15 +178,17 @@ def _answer(request: Request, keywords: list[str], lang: str | None) -> Response
         url=page_url(page, default),
         lang=page.lang,
         requested_lang=served_lang,
-        fell_back=resolution.fell_back,
-        translation=_translation_kind(resolution, default),
+        fell_back=page.lang != served_lang,
+        translation=_translation_kind(page, default),
         sections=[
             SectionOut(anchor=s.anchor, title=s.title, level=s.level)
             for s in page.sections
             if s.level >= 2
         ],
+        tenant=tenant,
     )
-    return JSONResponse(answer.model_dump(), headers=_headers(page.lang, REDIRECT_CACHE))
+    cache = REDIRECT_CACHE if tenant is None else "private, no-store"
+    return JSONResponse(answer.model_dump(), headers=_headers(page.lang, cache))
 
 
 class F1FastPath:

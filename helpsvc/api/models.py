@@ -51,6 +51,11 @@ class F1Answer(BaseModel):
     )
     translation: str = Field(description="`source` (English), `human` or `machine`.")
     sections: list[SectionOut]
+    tenant: dict | None = Field(
+        None,
+        description="With a tenant's API key (or a signed-in browser): what its state means "
+        "for this page, as notices with a walkthrough to fix it.",
+    )
 
 
 class SuggestionOut(BaseModel):

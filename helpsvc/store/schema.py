@@ -111,3 +111,30 @@ idempotency_keys = Table(
     Column("body", Text, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+walkthrough_sessions = Table(
+    "walkthrough_sessions",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("tenant_id", String(32), ForeignKey("tenants.id"), nullable=False),
+    Column("flow", String(40), nullable=False),
+    Column("lang", String(8), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("current", String(40)),
+    Column("history", Text, nullable=False),  # JSON list of step ids
+    Column("skipped", Text, nullable=False),  # JSON list of step ids
+    Column("stop_reason", String(40)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+# A signed-in browser: the cookie holds a random token, the table only its hash.
+web_sessions = Table(
+    "web_sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("tenant_id", String(32), ForeignKey("tenants.id"), nullable=False),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)

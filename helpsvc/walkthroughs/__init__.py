@@ -1,0 +1,1 @@
+"""Guided walkthroughs: flows as data, bound to guide sections and simulator actions."""

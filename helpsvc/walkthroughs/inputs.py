@@ -1,0 +1,98 @@
+"""Turn what an admin typed into typed values, or into errors field by field.
+
+Nothing typed is thrown away: the raw values go back with the errors so the form can show
+them again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from helpsvc.credits import DomainError, Money, TenantState
+from helpsvc.walkthroughs.conditions import users_without_credits_license
+from helpsvc.walkthroughs.messages import text
+from helpsvc.walkthroughs.model import Input, Step
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(slots=True)
+class Parsed:
+    values: dict[str, Any] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def _present(raw: Any) -> bool:
+    if isinstance(raw, list):
+        return bool(raw)
+    return raw is not None and str(raw).strip() != ""
+
+
+def _boolean(raw: Any) -> bool:
+    return str(raw).strip().lower() in ("1", "true", "on", "yes")
+
+
+def _money(raw: Any, currency: str) -> Money | None:
+    try:
+        amount = Money.parse(str(raw).strip(), currency)
+    except DomainError:
+        return None
+    return amount if amount.is_positive else None
+
+
+def parse_step(step: Step, form: dict[str, Any], state: TenantState, lang: str) -> Parsed:
+    result = Parsed()
+    flags = {i.name: _boolean(form.get(i.name)) for i in step.inputs if i.kind == "boolean"}
+    digits = len(Money.zero(state.currency).format().partition(".")[2])
+    for item in step.inputs:
+        raw = form.get(item.name)
+        needed = item.required or (item.required_with is not None and flags.get(item.required_with))
+        if item.kind == "boolean":
+            result.values[item.name] = flags[item.name]
+            continue
+        if not _present(raw):
+            if needed:
+                key = "error.required_with" if item.required_with else "error.required"
+                if item.kind == "users_without_credits_license":
+                    key = "error.users"
+                if item.kind == "confirm":
+                    key = "error.confirm"
+                result.errors[item.name] = text(key, lang)
+            continue
+        value, error = _parse(item, raw, state, lang, digits)
+        if error is not None:
+            result.errors[item.name] = error
+        else:
+            result.values[item.name] = value
+    return result
+
+
+def _parse(
+    item: Input, raw: Any, state: TenantState, lang: str, digits: int
+) -> tuple[Any, str | None]:
+    value = raw if isinstance(raw, list) else str(raw).strip()
+    if item.kind == "email":
+        return (value, None) if _EMAIL.match(value) else (None, text("error.email", lang))
+    if item.kind == "choice":
+        return (value, None) if value in item.options else (None, text("error.choice", lang))
+    if item.kind == "money":
+        amount = _money(value, state.currency)
+        return (amount, None) if amount else (None, text("error.money", lang, digits=digits))
+    if item.kind == "last4":
+        return (value, None) if re.fullmatch(r"\d{4}", value) else (None, text("error.last4", lang))
+    if item.kind == "month":
+        ok = value.isdigit() and 1 <= int(value) <= 12
+        return (int(value), None) if ok else (None, text("error.month", lang))
+    if item.kind == "year":
+        ok = value.isdigit() and len(value) == 4 and 2000 <= int(value) <= 2100
+        return (int(value), None) if ok else (None, text("error.year", lang))
+    if item.kind == "confirm":
+        return (True, None) if _boolean(value) else (None, text("error.confirm", lang))
+    if item.kind == "users_without_credits_license":
+        chosen = value if isinstance(value, list) else [value]
+        allowed = set(users_without_credits_license(state))
+        picked = [u for u in chosen if u in allowed]
+        return (picked, None) if picked else (None, text("error.users", lang))
+    return value, None
