@@ -338,12 +338,15 @@ def dashboard(request: Request, tenant_id: str) -> Response:
         points.append((at, row.balance_after_minor / 10 ** _digits(info.currency)))
         if row.type == "auto_recharge":
             marks.append(at)
+    if points:
+        # The balance holds until now: the line reaches the simulated present.
+        points.append((state.now, state.balance.minor / 10 ** _digits(info.currency)))
     chart = balance_chart(points, info.currency, t("dash.chart", lang), marks)
     ledger = [
         {
             "seq": r.seq,
             "at": when(r.at if r.at.tzinfo else r.at.replace(tzinfo=UTC)),
-            "type": r.type,
+            "type": t(f"ledger.{r.type}", lang),
             "amount": _fmt(r.amount_minor, info.currency),
             "balance_after": _fmt(r.balance_after_minor, info.currency),
         }

@@ -23,7 +23,9 @@ def balance_chart(
     low, high = min(0.0, *values), max(0.0, *values)
     if high == low:
         high = low + 1
-    start, end = times[0], times[-1] if times[-1] > times[0] else times[0] + 1
+    start = times[0]
+    # One instant only (everything happened at once): give the line some width.
+    end = times[-1] if times[-1] > times[0] else times[0] + 3600
 
     def x(t: float) -> float:
         return PAD + (t - start) / (end - start) * (WIDTH - 2 * PAD)
@@ -35,6 +37,7 @@ def balance_chart(
     path = [f"M{x(times[0]):.1f},{y(values[0]):.1f}"]
     for t, v in zip(times[1:], values[1:], strict=True):
         path.append(f"H{x(t):.1f}V{y(v):.1f}")
+    path.append(f"H{WIDTH - PAD}")  # the last balance holds to the end of the chart
     zero = y(0.0)
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '

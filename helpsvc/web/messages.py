@@ -154,6 +154,21 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Geführte Schritte",
         "zh": "引导式操作",
     },
+    "ledger.purchase": {"en": "Purchase", "de": "Kauf", "zh": "购买"},
+    "ledger.auto_recharge": {
+        "en": "Auto-recharge",
+        "de": "Automatische Aufladung",
+        "zh": "自动充值",
+    },
+    "ledger.usage": {"en": "Usage", "de": "Nutzung", "zh": "使用量"},
+    "ledger.expiry": {"en": "Expiry", "de": "Verfall", "zh": "过期"},
+    "ledger.recharge_failed": {
+        "en": "Recharge failed",
+        "de": "Aufladung fehlgeschlagen",
+        "zh": "充值失败",
+    },
+    "ledger.adjustment": {"en": "Adjustment", "de": "Korrektur", "zh": "调整"},
+    "ledger.overage": {"en": "Overage", "de": "Mehrnutzung", "zh": "超额使用"},
     "problem.keyword_invalid": {
         "en": "The keyword is empty, too long or contains control characters.",
         "de": "Das Schlüsselwort ist leer, zu lang oder enthält Steuerzeichen.",
