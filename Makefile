@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup build run test lint format bench clean
+.PHONY: setup browser build run test lint format bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,6 +15,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 setup: $(STAMP)
+
+# The browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+browser:
+	command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk)
 
 build: setup
 	$(BIN)/helpsvc build
@@ -31,12 +35,19 @@ format: setup
 	$(BIN)/ruff check --fix .
 
 # The strict site build runs inside the test suite (tests/content/test_site_build.py).
-test: setup lint
+test: setup browser lint
 	$(BIN)/helpsvc check
 	$(BIN)/python -m pytest
 
+# wrk drives bench/f1_load.py; without it (no root, no apt) that benchmark falls back to
+# an httpx load generator, so a failed install is not fatal (the leading '-').
 bench: setup
+	-command -v wrk >/dev/null || (apt-get update && apt-get install -y wrk)
 	$(BIN)/python bench/index_build.py
+	$(BIN)/python bench/f1_load.py
+	$(BIN)/python bench/search.py
+	-pgbench --version >/dev/null 2>&1 || (apt-get update && apt-get install -y postgresql-15)
+	$(BIN)/python bench/ledger.py
 
 clean:
 	rm -rf site var .pytest_cache bench/results/*.tmp
