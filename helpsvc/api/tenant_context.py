@@ -14,11 +14,11 @@ from typing import Any
 
 from fastapi import Request
 
-from helpsvc.api.tenant_views import users_without_credits_license
 from helpsvc.content.index import ContentIndex
 from helpsvc.content.page import Page
 from helpsvc.credits import CommerceModel
 from helpsvc.store.ledger_reads import last_entry
+from helpsvc.walkthroughs.conditions import users_without_credits_license
 from helpsvc.web.credit_messages import error_detail, error_title
 
 SESSION_COOKIE = "helpsvc_session"

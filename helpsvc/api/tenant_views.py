@@ -10,6 +10,7 @@ from helpsvc.credits.rating import pool_size
 from helpsvc.credits.state import PoolBucket, PoolKey
 from helpsvc.credits.tariff import Tariff
 from helpsvc.store.tenants import TenantInfo
+from helpsvc.walkthroughs.conditions import users_without_credits_license
 from helpsvc.web.credit_messages import error_detail
 
 
@@ -51,16 +52,6 @@ def plan_minutes(state: TenantState, tariff: Tariff) -> list[dict[str, Any]]:
             }
         )
     return rows
-
-
-def users_without_credits_license(state: TenantState) -> list[str]:
-    """Users who can place calls that need credits but lack the Communications Credits license."""
-    return [
-        user.id
-        for user in state.users
-        if not user.licenses.communications_credits
-        and (user.licenses.audio_conferencing or user.licenses.calling_plan is not None)
-    ]
 
 
 def blocked(state: TenantState, lang: str) -> dict[str, Any]:

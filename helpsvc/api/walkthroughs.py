@@ -106,24 +106,28 @@ def start(request: Request, tenant_id: str, body: StartIn) -> dict[str, Any]:
     return _view(request, session)
 
 
-@router.get("/{session_id}", summary="The current step (resume)", responses=VIEW)
-def show(request: Request, tenant_id: str, session_id: str) -> dict[str, Any]:
+def _act(request: Request, tenant_id: str, session_id: str, act: Any) -> Any:
+    """Authenticate, run ``act(service)`` on the session, answer 404 for unknown sessions."""
     lang = request_lang(request, request.query_params.get("lang"))
     tenant_for(request, tenant_id, lang)
     try:
-        return _view(request, _service(request).current(tenant_id, session_id))
+        return act(_service(request))
     except UnknownSession:
         raise _not_found(request, session_id, lang) from None
+
+
+@router.get("/{session_id}", summary="The current step (resume)", responses=VIEW)
+def show(request: Request, tenant_id: str, session_id: str) -> dict[str, Any]:
+    return _view(
+        request, _act(request, tenant_id, session_id, lambda s: s.current(tenant_id, session_id))
+    )
 
 
 @router.post("/{session_id}/submit", summary="Submit the current step", responses=VIEW)
 def submit(request: Request, tenant_id: str, session_id: str, body: SubmitIn) -> Any:
-    lang = request_lang(request, request.query_params.get("lang"))
-    tenant_for(request, tenant_id, lang)
-    try:
-        outcome = _service(request).submit(tenant_id, session_id, body.values)
-    except UnknownSession:
-        raise _not_found(request, session_id, lang) from None
+    outcome = _act(
+        request, tenant_id, session_id, lambda s: s.submit(tenant_id, session_id, body.values)
+    )
     if outcome.errors or outcome.form_error:
         view_lang = outcome.session.lang
         return JSONResponse(
@@ -146,19 +150,13 @@ def submit(request: Request, tenant_id: str, session_id: str, body: SubmitIn) ->
 
 @router.post("/{session_id}/back", summary="Go back one step", responses=VIEW)
 def back(request: Request, tenant_id: str, session_id: str) -> dict[str, Any]:
-    lang = request_lang(request, request.query_params.get("lang"))
-    tenant_for(request, tenant_id, lang)
-    try:
-        return _view(request, _service(request).back(tenant_id, session_id))
-    except UnknownSession:
-        raise _not_found(request, session_id, lang) from None
+    return _view(
+        request, _act(request, tenant_id, session_id, lambda s: s.back(tenant_id, session_id))
+    )
 
 
 @router.post("/{session_id}/cancel", summary="Cancel the walkthrough", responses=VIEW)
 def cancel(request: Request, tenant_id: str, session_id: str) -> dict[str, Any]:
-    lang = request_lang(request, request.query_params.get("lang"))
-    tenant_for(request, tenant_id, lang)
-    try:
-        return _view(request, _service(request).cancel(tenant_id, session_id))
-    except UnknownSession:
-        raise _not_found(request, session_id, lang) from None
+    return _view(
+        request, _act(request, tenant_id, session_id, lambda s: s.cancel(tenant_id, session_id))
+    )
