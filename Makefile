@@ -37,6 +37,8 @@ format: setup
 # The strict site build runs inside the test suite (tests/content/test_site_build.py).
 test: setup browser lint
 	$(BIN)/helpsvc check
+	$(BIN)/helpsvc glossary check
+	$(BIN)/helpsvc check terms
 	$(BIN)/python -m pytest
 
 # wrk drives bench/f1_load.py; without it (no root, no apt) that benchmark falls back to
@@ -46,6 +48,8 @@ bench: setup
 	$(BIN)/python bench/index_build.py
 	$(BIN)/python bench/f1_load.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/site_build.py
+	$(BIN)/python bench/replay.py
 	-pgbench --version >/dev/null 2>&1 || (apt-get update && apt-get install -y postgresql-15)
 	$(BIN)/python bench/ledger.py
 

@@ -16,6 +16,11 @@ class Settings(BaseSettings):
     host: str = Field("127.0.0.1", description="Address `helpsvc serve` listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port `helpsvc serve` listens on.")
     docs_dir: Path = Field(Path("docs"), description="Docs tree with one folder per language.")
+    glossary_dir: Path = Field(
+        Path("glossary"),
+        description="Folder of the glossary files (en.yaml, de.yaml, zh.yaml); a relative "
+        "path that does not exist is looked up next to the docs tree.",
+    )
     site_dir: Path = Field(Path("site"), description="Built site that the service serves.")
     mkdocs_config: Path = Field(Path("mkdocs.yml"), description="MkDocs configuration file.")
     default_lang: str = Field("en", description="Source language of the docs and the fallback.")
@@ -42,6 +47,12 @@ class Settings(BaseSettings):
         description="Sender address of notification e-mails (unless the SMTP URL sets from=).",
     )
     outbox_seconds: float = Field(1.0, gt=0, description="How often the outbox is sent.")
+    simulation_max_bytes: int = Field(
+        50 * 1024 * 1024,
+        gt=0,
+        description="Largest usage export /api/v1/simulations and /simulate accept (bytes); "
+        "larger uploads are answered 413.",
+    )
     miss_flush_seconds: float = Field(
         2.0, gt=0, description="How often counted F1 misses are written to the database."
     )

@@ -30,6 +30,8 @@ from helpsvc.api.content_state import ContentHolder
 from helpsvc.api.notify import render_notification
 from helpsvc.api.problems import install_problem_handlers, problem
 from helpsvc.credits import load_sample_tariff
+from helpsvc.glossary.load import find_glossary_dir, load_glossary
+from helpsvc.glossary.lookup import TermIndex, search_synonyms
 from helpsvc.settings import Settings
 from helpsvc.store.engine import database_url, make_engine, upgrade
 from helpsvc.store.misses import MissCounter
@@ -98,7 +100,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.outbox = outbox
     app.state.tenants = TenantStore(engine, load_sample_tariff(), render_notification)
     app.state.walkthroughs = Walkthroughs(load_flows(), WalkthroughStore(engine), app.state.tenants)
-    app.state.content = ContentHolder(settings)
+    # The glossary, loaded once: /api/v1/glossary serves it, and its synonyms let the help
+    # search find a guide by any admitted term. A broken entry is logged and left out.
+    terms, term_problems = load_glossary(
+        find_glossary_dir(settings.glossary_dir, settings.docs_dir)
+    )
+    for finding in term_problems:
+        log.warning("glossary: %s", finding.format())
+    app.state.glossary = TermIndex(terms)
+    app.state.content = ContentHolder(settings, synonyms=search_synonyms(terms))
     app.state.templates = Jinja2Templates(directory=WEB / "templates")
     install_problem_handlers(app)
     for module in (

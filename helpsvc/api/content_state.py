@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from helpsvc.content.corpus import Corpus, LoadError, load_corpus
 from helpsvc.content.f1 import Suggester
 from helpsvc.content.index import ContentIndex, build_index
-from helpsvc.content.search import SearchIndex
+from helpsvc.content.search import SearchIndex, Synonyms
 from helpsvc.settings import Settings
 
 
@@ -42,7 +42,9 @@ class Content:
         return self.corpus.errors
 
 
-def load_content(settings: Settings, previous: Content | None = None) -> Content:
+def load_content(
+    settings: Settings, previous: Content | None = None, synonyms: Synonyms | None = None
+) -> Content:
     corpus = load_corpus(settings.docs_dir, default_lang=settings.default_lang)
     kept: list[str] = []
     if previous is not None and corpus.errors:
@@ -57,16 +59,21 @@ def load_content(settings: Settings, previous: Content | None = None) -> Content
             corpus.files,
         )
     index = build_index(corpus, settings.default_lang)
-    return Content(corpus, index, Suggester(index), SearchIndex(index), tuple(kept))
+    search = SearchIndex(index, synonyms)
+    return Content(corpus, index, Suggester(index), search, tuple(kept))
 
 
 class ContentHolder:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, synonyms: Synonyms | None = None) -> None:
         self._settings = settings
+        # Glossary synonyms for the search; they outlive reloads of the docs.
+        self._synonyms = synonyms
         self._lock = threading.Lock()
-        self.current: Content = load_content(settings)
+        self.current: Content = load_content(settings, synonyms=synonyms)
 
     def reload(self) -> Content:
         with self._lock:  # two reloads at once would only do the work twice
-            self.current = load_content(self._settings, previous=self.current)
+            self.current = load_content(
+                self._settings, previous=self.current, synonyms=self._synonyms
+            )
             return self.current

@@ -1,7 +1,438 @@
-"""``/api/v1/simulations``: replay a usage export against a configuration."""
+"""``/api/v1/simulations``: replay a usage export against a configuration; ``/simulate``: the page.
+
+An upload is streamed to a temporary file while its size is counted, so a file over
+``simulation_max_bytes`` is answered 413 without being held in memory, and the replay (which
+may read the file more than once) runs on the file in a worker thread. A tenant can instead
+replay its own simulated usage: its calls are written as the same CSV the usage export
+serves (``GET .../usage.csv``) and read back by the same reader, so both agree to the cent.
+"""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import contextlib
+import json
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
-router = APIRouter()
+from fastapi import APIRouter, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.datastructures import UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
+
+from helpsvc.api.auth import tenant_for
+from helpsvc.api.negotiation import home_url, request_lang
+from helpsvc.api.problems import MEDIA_TYPE, ProblemError
+from helpsvc.api.tenants import _usage_rows
+from helpsvc.content.locales import content_language
+from helpsvc.usage.export import BadRowError, ExportError, open_export, read_lines
+from helpsvc.usage.messages import catalog, describe_file_error, describe_row, t
+from helpsvc.usage.replay import ConfigError
+from helpsvc.usage.simulate import AmountError, Simulation, SimulationOptions, simulate
+from helpsvc.usage.summary import simulation_dict
+from helpsvc.web.messages import catalog as site_catalog
+
+router = APIRouter(tags=["simulations"])
+REPORT_CSS = (Path(__file__).resolve().parent.parent / "usage/templates/report.css").read_text(
+    encoding="utf-8"
+)
+
+_CHUNK = 1 << 16
+_FIELDS = ("funds", "trigger", "recharge", "card_expires", "start", "max_recharges")
+_FLAGS = ("nce", "advise", "strict", "no_auto_recharge")
+
+EXAMPLE_RESULT = {
+    "source": "PSTN.calls.20260105.csv",
+    "currency": "USD",
+    "rows": 4868,
+    "credit_funded_rows": 386,
+    "defaulted": ["funds", "trigger", "recharge"],
+    "bad_row_count": 1,
+    "bad_rows": [
+        {
+            "file": "PSTN.calls.20260105.csv",
+            "row": 17,
+            "code": "bad_time",
+            "params": {"column": "Start Time", "value": "yesterday"},
+            "message": "Start Time “yesterday” is not an ISO 8601 time (e.g. 2026-01-05T09:30:00Z)",
+        }
+    ],
+    "replay": {
+        "config": {"funds": "161.00", "trigger": "39.00", "recharge": "135.00"},
+        "spent": "161.36",
+        "recharge_count": 1,
+        "refused_count": 0,
+        "final_balance": "134.64",
+        "average_held": "73.88",
+    },
+    "advice": {
+        "recommended": {"trigger": "15.00", "recharge": "40.00", "refuses_calls": False},
+        "rule_of_thumb": {"funds": "161.00", "trigger": "39.00", "recharge": "135.00"},
+    },
+}
+REQUEST_BODY = {
+    "required": True,
+    "content": {
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["file"],
+                "properties": {
+                    "file": {
+                        "type": "string",
+                        "format": "binary",
+                        "description": "Calling Plans CSV of the PSTN usage report, or the "
+                        "admin center's Calls.Export.<id>.zip",
+                    },
+                    "funds": {"type": "string", "description": "Starting funds; empty: rule"},
+                    "trigger": {"type": "string", "description": "Trigger amount"},
+                    "recharge": {"type": "string", "description": "Recharge amount"},
+                    "card_expires": {"type": "string", "description": "YYYY-MM"},
+                    "start": {"type": "string", "description": "YYYY-MM-DD (UTC)"},
+                    "nce": {"type": "boolean"},
+                    "advise": {"type": "boolean"},
+                    "strict": {"type": "boolean"},
+                    "no_auto_recharge": {"type": "boolean"},
+                    "max_recharges": {"type": "number"},
+                },
+            },
+            "example": {"funds": "200", "trigger": "50", "recharge": "150", "advise": "true"},
+        },
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "required": ["tenant_id"],
+                "properties": {
+                    "tenant_id": {"type": "string"},
+                    "funds": {"type": "string"},
+                    "trigger": {"type": "string"},
+                    "recharge": {"type": "string"},
+                    "advise": {"type": "boolean"},
+                },
+            },
+            "example": {"tenant_id": "9f2c4e1ab0d34c55", "funds": "50.00", "advise": True},
+        },
+    },
+}
+PROBLEMS = {
+    401: {"description": "Tenant replay without a valid API key", "content": {MEDIA_TYPE: {}}},
+    413: {
+        "description": "Upload larger than the service accepts",
+        "content": {
+            MEDIA_TYPE: {
+                "example": {
+                    "type": "/api/v1/problems/upload_too_large",
+                    "title": "Upload too large",
+                    "status": 413,
+                    "code": "upload_too_large",
+                    "limit_bytes": 52428800,
+                }
+            }
+        },
+    },
+    422: {
+        "description": "Not a PSTN usage export, a bad row under strict, or bad settings",
+        "content": {
+            MEDIA_TYPE: {
+                "example": {
+                    "type": "/api/v1/problems/direct_routing",
+                    "title": "Not a PSTN usage report",
+                    "status": 422,
+                    "code": "direct_routing",
+                    "detail": "DirectRouting.calls.20260105.csv is the Direct Routing file of "
+                    "the export. Direct Routing calls ... never draw on Communications Credits.",
+                }
+            }
+        },
+    },
+}
+
+
+def _size(limit: int) -> str:
+    return f"{limit / (1024 * 1024):.0f} MB" if limit >= 1024 * 1024 else f"{limit} bytes"
+
+
+def _too_large(lang: str, limit: int) -> ProblemError:
+    return ProblemError(
+        413,
+        t("problem.too_large.title", lang),
+        t("problem.too_large", lang, limit=_size(limit)),
+        code="upload_too_large",
+        limit_bytes=limit,
+    )
+
+
+async def _receive_upload(
+    request: Request, limit: int, lang: str
+) -> tuple[Path | None, str, dict[str, str]]:
+    """Stream the multipart body to a temporary file, counting bytes; the file's path, its
+    name and the other form fields."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit + 64 * 1024:
+        raise _too_large(lang, limit)
+    received = 0
+
+    async def counted() -> Any:
+        nonlocal received
+        async for chunk in request.stream():
+            received += len(chunk)
+            if received > limit + 64 * 1024:  # the form's own bytes are allowed for
+                raise _too_large(lang, limit)
+            yield chunk
+
+    parser = MultiPartParser(request.headers, counted(), max_part_size=64 * 1024)
+    try:
+        form = await parser.parse()
+    except MultiPartException as error:
+        raise ProblemError(400, "Bad multipart body", str(error), code="bad_multipart") from None
+    fields: dict[str, str] = {}
+    path: Path | None = None
+    name = "upload.csv"
+    try:
+        for key, value in form.multi_items():
+            if isinstance(value, UploadFile):
+                if key != "file" or path is not None:
+                    continue
+                name = Path(value.filename or name).name or name
+                handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed by the caller
+                    prefix="helpsvc-upload-", suffix=Path(name).suffix, delete=False
+                )
+                with handle:
+                    size = 0
+                    while chunk := await value.read(_CHUNK):
+                        size += len(chunk)
+                        if size > limit:
+                            handle.close()
+                            Path(handle.name).unlink(missing_ok=True)
+                            raise _too_large(lang, limit)
+                        handle.write(chunk)
+                path = Path(handle.name)
+            else:
+                fields[key] = str(value)
+    finally:
+        await form.close()
+    return path, name, fields
+
+
+def _flag(value: str | bool | None) -> bool:
+    if isinstance(value, bool):
+        return value
+    return str(value or "").strip().lower() in ("1", "true", "on", "yes")
+
+
+def _options(fields: dict[str, Any], lang: str) -> SimulationOptions:
+    from helpsvc.usage.cli import _month, _start
+
+    def text(name: str) -> str | None:
+        value = fields.get(name)
+        value = None if value is None else str(value).strip()
+        return value or None
+
+    try:
+        card = _month(text("card_expires"))
+        start = _start(text("start"))
+        cap = float(text("max_recharges") or 4.0)
+    except Exception as error:  # typer.BadParameter or ValueError: a 422 either way
+        raise ProblemError(
+            422, t("problem.config.title", lang), str(error), code="invalid_settings"
+        ) from None
+    return SimulationOptions(
+        funds=text("funds"),
+        trigger=text("trigger"),
+        recharge=text("recharge"),
+        auto_recharge=not _flag(fields.get("no_auto_recharge")),
+        card_expires=card,
+        nce=_flag(fields.get("nce")),
+        start=start,
+        advise=_flag(fields.get("advise")),
+        strict=_flag(fields.get("strict")),
+        max_recharges_per_month=max(cap, 0.1),
+    )
+
+
+def _run(request: Request, opener: Any, options: SimulationOptions, lang: str) -> Simulation:
+    """Run the simulation; the errors users can fix become 422 problems in ``lang``."""
+    tariff = request.app.state.tenants.tariff
+    try:
+        return simulate(opener, options, tariff)
+    except ExportError as error:
+        raise ProblemError(
+            422,
+            t("problem.not_export.title", lang),
+            describe_file_error(error.code, error.source, error.params, lang),
+            code=error.code,
+        ) from None
+    except BadRowError as error:
+        p = error.problem
+        raise ProblemError(
+            422,
+            t("problem.bad_row.title", lang),
+            f"{p.where()}: {describe_row(p.code, p.params, lang)}",
+            code=f"row_{p.code}",
+            row=p.row,
+            file=p.source,
+        ) from None
+    except AmountError as error:
+        raise ProblemError(
+            422,
+            t("problem.config.title", lang),
+            t(
+                "config.amount",
+                lang,
+                option=error.option,
+                value=error.value,
+                currency=error.currency,
+            ),
+            code="invalid_amount",
+        ) from None
+    except ConfigError as error:
+        detail = (
+            t("config.card_expired", lang, expiry=error.params.get("expiry", ""))
+            if error.code == "card_expired"
+            else t("config.invalid", lang, code=error.code)
+        )
+        raise ProblemError(422, t("problem.config.title", lang), detail, code=error.code) from None
+
+
+async def _simulate_upload(request: Request, lang: str) -> Simulation:
+    limit = request.app.state.settings.simulation_max_bytes
+    path, name, fields = await _receive_upload(request, limit, lang)
+    if path is None:
+        raise ProblemError(
+            422, t("problem.not_export.title", lang), t("problem.no_file", lang), code="no_file"
+        )
+    options = _options(fields, lang)
+    try:
+
+        def opener(strict: bool) -> Any:
+            return open_export(path, strict=strict, name=name)
+
+        return await run_in_threadpool(_run, request, opener, options, lang)
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _tenant_opener(request: Request, tenant_id: str) -> Any:
+    store = request.app.state.tenants
+    info, state = store.load(tenant_id)
+    users = {user.id: user.country for user in state.users}
+
+    @contextlib.contextmanager
+    def opener(strict: bool) -> Iterator[Any]:
+        chunks = _usage_rows(info, store.calls(tenant_id), users)
+        lines = (line for chunk in chunks for line in chunk.splitlines(keepends=True))
+        yield read_lines(lines, f"tenant {tenant_id} usage.csv", strict=strict)
+
+    return opener
+
+
+@router.post(
+    "/api/v1/simulations",
+    summary="Replay a PSTN usage export (upload) or a tenant's own usage against a configuration",
+    openapi_extra={"requestBody": REQUEST_BODY},
+    responses={
+        200: {
+            "description": "The replay",
+            "content": {"application/json": {"example": EXAMPLE_RESULT}},
+        },
+        **PROBLEMS,
+    },
+)
+async def create_simulation(request: Request) -> Response:
+    lang = request_lang(request, request.query_params.get("lang"))
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/json":
+        try:
+            body = json.loads(await request.body() or b"{}")
+        except ValueError:
+            body = None
+        if not isinstance(body, dict) or not isinstance(body.get("tenant_id"), str):
+            raise ProblemError(
+                422, t("problem.not_export.title", lang), t("problem.no_file", lang), code="no_file"
+            )
+        tenant_id = body["tenant_id"]
+        tenant_for(request, tenant_id, lang)
+        options = _options(body, lang)
+        opener = _tenant_opener(request, tenant_id)
+        sim = await run_in_threadpool(_run, request, opener, options, lang)
+    elif kind == "multipart/form-data":
+        sim = await _simulate_upload(request, lang)
+    else:
+        raise ProblemError(
+            415, "Unsupported media type", t("problem.no_file", lang), code="unsupported_media_type"
+        )
+    return JSONResponse(simulation_dict(sim, lang))
+
+
+# -- the page ---------------------------------------------------------------------------
+
+
+def _page(
+    request: Request,
+    lang: str,
+    *,
+    report: str = "",
+    error: str = "",
+    status: int = 200,
+) -> HTMLResponse:
+    settings = request.app.state.settings
+    messages = {**site_catalog(lang), **catalog(lang)}
+    guide = "/guides/estimate-funding/#replay"
+    if lang != settings.default_lang:
+        guide = f"/{lang}{guide}"
+    return request.app.state.templates.TemplateResponse(
+        request,
+        "simulate.html",
+        {
+            "msg": messages,
+            "lang": lang,
+            "html_lang": content_language(lang),
+            "home_url": home_url(lang, settings.default_lang),
+            "file_label": t("page.file", lang, limit=_size(settings.simulation_max_bytes)),
+            "report": report,
+            "error": error,
+            "guide_url": guide,
+            "report_css": REPORT_CSS,
+        },
+        status_code=status,
+        headers={"Content-Language": content_language(lang), "Vary": "Accept-Language"},
+    )
+
+
+@router.get(
+    "/simulate",
+    summary="Page to upload a PSTN usage export and see the replay",
+    response_class=HTMLResponse,
+    responses={200: {"content": {"text/html": {"example": "<!doctype html>…<form …>"}}}},
+)
+def simulate_page(request: Request) -> HTMLResponse:
+    lang = request_lang(request, request.query_params.get("lang"))
+    return _page(request, lang)
+
+
+@router.post(
+    "/simulate",
+    summary="The replay of an uploaded export as a page (form post of /simulate)",
+    response_class=HTMLResponse,
+    openapi_extra={
+        "requestBody": {
+            "content": {"multipart/form-data": REQUEST_BODY["content"]["multipart/form-data"]}
+        }
+    },
+    responses={200: {"content": {"text/html": {"example": "<!doctype html>…<svg …>"}}}},
+)
+async def simulate_result(request: Request) -> HTMLResponse:
+    from helpsvc.usage.report import render_fragment
+
+    lang = request_lang(request, request.query_params.get("lang"))
+    try:
+        sim = await _simulate_upload(request, lang)
+    except ProblemError as problem:
+        return _page(request, lang, error=problem.detail or problem.title, status=problem.status)
+    report = await run_in_threadpool(render_fragment, sim, lang)
+    return _page(request, lang, report=report)
+
+
+__all__ = ["router"]

@@ -6,6 +6,11 @@ postings (``MAX_POSTINGS``), so a query costs about the same on ten times the pa
 Query words that are not in the vocabulary are widened to words that start with them and
 to words one or two edits away (a swap of two letters is one edit); compounds such as
 "Guthabenaufladung" are matched by their parts.
+
+Synonyms (from the glossary: a concept's preferred term, its admitted variants and the
+English term) widen a query: when the query contains one of them, the words of all the
+others count for the same query position, so "Schwellenwert" finds the page that says
+"Auslösebetrag". The index itself is unchanged; a query costs one dictionary lookup per word.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import html
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
@@ -30,6 +36,7 @@ K1, B = 1.2, 0.75
 BOOST_TITLE, BOOST_KEYWORD, BOOST_HEADING, BOOST_DESCRIPTION, BOOST_BODY = 4.0, 4.0, 2.0, 1.5, 1.0
 COMPOUND_PART_WEIGHT = 0.6
 PREFIX_FACTOR, FUZZY_FACTOR = 0.7, 0.55
+SYNONYM_FACTOR = 0.9  # a page with the query's own words ranks above one with a synonym
 SNIPPET_CHARS = 180
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 
@@ -63,8 +70,15 @@ def keyword_tokens(keyword: str) -> list[str]:
     return parts
 
 
+# Groups of phrases that name the same thing, per language: {"de": [("Auslösebetrag",
+# "Schwellenwert", "trigger amount"), ...]}. The glossary provides them.
+Synonyms = Mapping[str, Sequence[Sequence[str]]]
+
+
 class LanguageIndex:
-    def __init__(self, lang: str, pages: list[Page]) -> None:
+    def __init__(
+        self, lang: str, pages: list[Page], synonyms: Sequence[Sequence[str]] = ()
+    ) -> None:
         self.lang = lang
         self.docs: list[_Doc] = []
         weighted: list[Counter[str]] = []
@@ -94,6 +108,17 @@ class LanguageIndex:
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for term in self.sorted_vocab:
             self._by_length[len(term)].append(term)
+        # Phrase tokens by their first token: (tokens, index of the group).
+        self._groups: list[list[tuple[str, ...]]] = []
+        self._phrases: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
+        for group in synonyms:
+            phrases = [tuple(tokens(p, lang)) for p in group]
+            phrases = [p for p in dict.fromkeys(phrases) if p]
+            if len(phrases) < 2:
+                continue
+            self._groups.append(phrases)
+            for phrase in phrases:
+                self._phrases[phrase[0]].append((phrase, len(self._groups) - 1))
 
     def _add_compound_parts(self, weighted: list[Counter[str]]) -> None:
         cache: dict[str, list[str]] = {}
@@ -164,22 +189,50 @@ class LanguageIndex:
         terms = widened
         return list(dict.fromkeys(terms))
 
+    def _synonym_slots(self, query: str) -> tuple[list[dict[str, float]], str]:
+        """Query positions for the synonym phrases the query contains, and the query with
+        those phrases' words left out. Each slot maps vocabulary terms to their weight."""
+        if not self._phrases:
+            return [], query
+        raw = tokens(query, self.lang)
+        used: set[int] = set()
+        slots: list[dict[str, float]] = []
+        for i, token in enumerate(raw):
+            for phrase, group in self._phrases.get(token, ()):
+                span = range(i, i + len(phrase))
+                if tuple(raw[i : i + len(phrase)]) != phrase or used & set(span):
+                    continue
+                used.update(span)
+                slot: dict[str, float] = {}
+                for other in self._groups[group]:
+                    weight = 1.0 if other == phrase else SYNONYM_FACTOR
+                    for word in other:
+                        for candidate, factor in self.expand(word):
+                            slot[candidate] = max(slot.get(candidate, 0.0), factor * weight)
+                slots.append(slot)
+        if not used:
+            return [], query
+        rest = " ".join(t for j, t in enumerate(raw) if j not in used)
+        return slots, rest
+
     def search(self, query: str) -> list[tuple[float, int, set[str]]]:
         """``(score, doc id, matched vocabulary terms)``, best first."""
-        terms = self.query_terms(query)
-        if not terms:
+        slots, rest = self._synonym_slots(query)
+        for term in self.query_terms(rest) if rest else ():
+            slots.append(dict(self.expand(term)))
+        if not slots:
             return []
         scores: dict[int, float] = defaultdict(float)
         covered: dict[int, set[int]] = defaultdict(set)
         matched: dict[int, set[str]] = defaultdict(set)
-        for position, term in enumerate(terms):
-            for candidate, factor in self.expand(term):
+        for position, slot in enumerate(slots):
+            for candidate, factor in slot.items():
                 for impact, doc_id in self.postings[candidate]:
                     scores[doc_id] += impact * factor
                     covered[doc_id].add(position)
                     matched[doc_id].add(candidate)
         ranked = [
-            (score * (len(covered[doc_id]) / len(terms)) ** 2, doc_id, matched[doc_id])
+            (score * (len(covered[doc_id]) / len(slots)) ** 2, doc_id, matched[doc_id])
             for doc_id, score in scores.items()
         ]
         ranked.sort(key=lambda item: (-item[0], item[1]))
@@ -227,10 +280,11 @@ def snippet(text: str, terms: set[str], lang: str, size: int = SNIPPET_CHARS) ->
 class SearchIndex:
     """Search in one language; pages the language lacks come from the default language."""
 
-    def __init__(self, index: ContentIndex) -> None:
+    def __init__(self, index: ContentIndex, synonyms: Synonyms | None = None) -> None:
         self._index = index
         self._langs = {
-            lang: LanguageIndex(lang, list(pages.values())) for lang, pages in index.pages.items()
+            lang: LanguageIndex(lang, list(pages.values()), (synonyms or {}).get(lang, ()))
+            for lang, pages in index.pages.items()
         }
 
     def search(self, query: str, lang: str, limit: int = 10) -> list[Hit]:

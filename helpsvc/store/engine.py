@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import DisconnectionError
 
 from helpsvc.settings import Settings
 
@@ -39,6 +42,42 @@ def _sqlite_begin(conn) -> None:  # noqa: ANN001
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+# Server connections (PostgreSQL) are not pinged at every checkout, which would cost a round
+# trip per transaction. Instead they are replaced after RECYCLE_SECONDS, TCP keepalives
+# keep idle ones alive and find dead peers, and a connection that sat in the pool longer than
+# PING_AFTER_IDLE_SECONDS is pinged before use (after a quiet spell, when a server restart or
+# a dropped link may have gone unnoticed). Under load no ping is ever sent; a connection that
+# broke while in use is still detected by SQLAlchemy, which then discards the whole pool.
+RECYCLE_SECONDS = 1800
+PING_AFTER_IDLE_SECONDS = 10.0
+_KEEPALIVES = {"keepalives": 1, "keepalives_idle": 60, "keepalives_interval": 10}
+_LIBPQ_DRIVERS = ("psycopg", "psycopg2")
+
+
+def _connect_args(parsed: URL) -> dict[str, Any]:
+    if parsed.get_backend_name() != "postgresql" or parsed.get_driver_name() not in _LIBPQ_DRIVERS:
+        return {}
+    return {name: value for name, value in _KEEPALIVES.items() if name not in parsed.query}
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    def checkin(_dbapi_connection, record) -> None:  # noqa: ANN001 - pool types
+        record.info["idle_since"] = time.monotonic()
+
+    def checkout(dbapi_connection, record, _proxy) -> None:  # noqa: ANN001 - pool types
+        idle_since = record.info.pop("idle_since", None)
+        if idle_since is None or time.monotonic() - idle_since < PING_AFTER_IDLE_SECONDS:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_connection)
+        except engine.dialect.loaded_dbapi.Error as exc:
+            # The pool discards this connection and checks out another (a fresh one).
+            raise DisconnectionError("pooled connection failed its ping") from exc
+
+    event.listen(engine, "checkin", checkin)
+    event.listen(engine, "checkout", checkout)
+
+
 def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
@@ -50,7 +89,15 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    engine = create_engine(
+        url,
+        pool_size=10,
+        max_overflow=20,
+        pool_recycle=RECYCLE_SECONDS,
+        connect_args=_connect_args(parsed),
+    )
+    _ping_when_idle(engine)
+    return engine
 
 
 def read(engine: Engine) -> Connection:

@@ -6,6 +6,13 @@ the state, applies the command, appends the new ledger entries, queues notificat
 records calls, saves the state and the answer, and commits. Concurrent requests for one
 tenant therefore run one after the other and never lose or double an update, and a
 crossing of the trigger amount can only ever be seen, and recharged, once.
+
+The statements are built once, at import, and executed with parameter dicts. On PostgreSQL
+a command is BEGIN, ``SELECT ... FOR UPDATE`` of the tenant row, one statement that saves
+the state and inserts the decision's rows (data-modifying CTEs, when each table gets at
+most one row; else one INSERT per table, then the UPDATE) and COMMIT. On SQLite, where a
+statement is no round trip, it is BEGIN IMMEDIATE, the SELECT, an INSERT per table with
+rows, the UPDATE and COMMIT.
 """
 
 from __future__ import annotations
@@ -16,9 +23,10 @@ import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, delete, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, update
 
 from helpsvc.credits import (
     CallRated,
@@ -35,6 +43,27 @@ from helpsvc.credits import (
 from helpsvc.store.codec import dump_state, encode, load_state
 from helpsvc.store.engine import read
 from helpsvc.store.schema import calls, idempotency_keys, ledger_entries, notifications, tenants
+
+# The statements of the unit of work, built once: each execution only binds its parameters
+# (no statement construction, coercion or cache-key generation per request).
+_SELECT_TENANT = select(tenants).where(tenants.c.id == bindparam("tenant_id"))
+_LOCK_TENANT = _SELECT_TENANT.with_for_update()  # PostgreSQL: the row lock of the tenant
+_INSERT_TENANT = insert(tenants)
+_AUTHENTICATE = select(tenants.c.id).where(tenants.c.key_hash == bindparam("key_hash"))
+_SAVE_STATE = (
+    update(tenants)
+    .where(tenants.c.id == bindparam("tenant_id"))
+    .values(state=bindparam("new_state"), version=tenants.c.version + 1)
+)
+_INSERT_LEDGER_ENTRY = insert(ledger_entries)
+_INSERT_CALL = insert(calls)
+_INSERT_NOTIFICATION = insert(notifications)
+_KEY_MATCHES = (idempotency_keys.c.scope == bindparam("scope")) & (
+    idempotency_keys.c.key == bindparam("key")
+)
+_FIND_KEY = select(idempotency_keys).where(_KEY_MATCHES)
+_DELETE_KEY = delete(idempotency_keys).where(_KEY_MATCHES)
+_INSERT_KEY = insert(idempotency_keys)
 
 IDEMPOTENCY_WINDOW = timedelta(hours=24)
 CREATION_SCOPE = "-"
@@ -121,29 +150,21 @@ class TenantStore:
     # -- locking and idempotency ------------------------------------------------------
 
     def _lock(self, connection: Connection, tenant_id: str) -> Any:
-        query = select(tenants).where(tenants.c.id == tenant_id)
-        if connection.dialect.name == "postgresql":
-            query = query.with_for_update()
-        return connection.execute(query).first()
+        # On SQLite the transaction is already immediate (helpsvc/store/engine.py): the
+        # database's write lock is held from BEGIN on.
+        query = _LOCK_TENANT if connection.dialect.name == "postgresql" else _SELECT_TENANT
+        return connection.execute(query, {"tenant_id": tenant_id}).first()
 
     def _replay(
         self, connection: Connection, scope: str, key: str | None, digest: str
     ) -> Answer | None:
         if key is None:
             return None
-        row = connection.execute(
-            select(idempotency_keys).where(
-                and_(idempotency_keys.c.scope == scope, idempotency_keys.c.key == key)
-            )
-        ).first()
+        row = connection.execute(_FIND_KEY, {"scope": scope, "key": key}).first()
         if row is None:
             return None
         if _aware(row.created_at) < self._clock() - IDEMPOTENCY_WINDOW:
-            connection.execute(
-                delete(idempotency_keys).where(
-                    and_(idempotency_keys.c.scope == scope, idempotency_keys.c.key == key)
-                )
-            )
+            connection.execute(_DELETE_KEY, {"scope": scope, "key": key})
             return None
         if row.request_hash != digest:
             raise IdempotencyConflict(key)
@@ -155,14 +176,15 @@ class TenantStore:
         if key is None:
             return
         connection.execute(
-            insert(idempotency_keys).values(
-                scope=scope,
-                key=key,
-                request_hash=digest,
-                status=answer.status,
-                body=json.dumps(answer.body, separators=(",", ":")),
-                created_at=self._clock(),
-            )
+            _INSERT_KEY,
+            {
+                "scope": scope,
+                "key": key,
+                "request_hash": digest,
+                "status": answer.status,
+                "body": json.dumps(answer.body, separators=(",", ":")),
+                "created_at": self._clock(),
+            },
         )
 
     # -- writes -----------------------------------------------------------------------
@@ -190,18 +212,19 @@ class TenantStore:
                 return replayed
             now = self._clock()
             connection.execute(
-                insert(tenants).values(
-                    id=tenant_id,
-                    name=name,
-                    country=country,
-                    currency=currency,
-                    language=language,
-                    admin_email=admin_email,
-                    key_hash=hash_key(api_key),
-                    created_at=now,
-                    version=1,
-                    state=dump_state(state),
-                )
+                _INSERT_TENANT,
+                {
+                    "id": tenant_id,
+                    "name": name,
+                    "country": country,
+                    "currency": currency,
+                    "language": language,
+                    "admin_email": admin_email,
+                    "key_hash": hash_key(api_key),
+                    "created_at": now,
+                    "version": 1,
+                    "state": dump_state(state),
+                },
             )
             info = TenantInfo(tenant_id, name, country, currency, language, admin_email, now, 1)
             answer = Answer(201, respond(info, state, api_key))
@@ -217,8 +240,13 @@ class TenantStore:
         idempotency_key: str | None = None,
         digest: str | None = None,
     ) -> Answer:
-        """Apply ``command`` to the tenant in one transaction; answers are remembered."""
-        digest = digest or request_hash(command.name, encode(command))
+        """Apply ``command`` to the tenant in one transaction; answers are remembered.
+
+        The request's ``digest`` (computed from the command when not given) only matters
+        with an ``idempotency_key``.
+        """
+        if idempotency_key is not None and not digest:
+            digest = request_hash(command.name, encode(command))
         with self.engine.begin() as connection:
             row = self._lock(connection, tenant_id)
             if row is None:
@@ -246,50 +274,57 @@ class TenantStore:
         self, connection: Connection, info: TenantInfo, before: TenantState, decision: Decision
     ) -> None:
         state = decision.state
-        new_entries = state.ledger.since(before.ledger.last_seq)
-        if new_entries:
-            connection.execute(
-                insert(ledger_entries),
-                [
-                    {
-                        "tenant_id": info.id,
-                        "seq": e.seq,
-                        "at": e.at,
-                        "type": e.type.value,
-                        "amount_minor": e.amount.minor,
-                        "balance_after_minor": e.balance_after.minor,
-                        "currency": e.amount.currency,
-                        "lot_id": e.lot_id,
-                        "call_id": e.call_id,
-                        "detail": e.detail[:200],
-                        "invoiced_minor": e.invoiced.minor if e.invoiced else None,
-                    }
-                    for e in new_entries
-                ],
-            )
+        ledger_rows = [
+            {
+                "tenant_id": info.id,
+                "seq": e.seq,
+                "at": e.at,
+                "type": e.type.value,
+                "amount_minor": e.amount.minor,
+                "balance_after_minor": e.balance_after.minor,
+                "currency": e.amount.currency,
+                "lot_id": e.lot_id,
+                "call_id": e.call_id,
+                "detail": e.detail[:200],
+                "invoiced_minor": e.invoiced.minor if e.invoiced else None,
+            }
+            for e in state.ledger.since(before.ledger.last_seq)
+        ]
+        notification_rows = []
+        call_rows = []
         queued = self._clock()
         for event in decision.events:
             if isinstance(event, NotificationQueued):
                 subject, body = self._render(info, event)
-                connection.execute(
-                    insert(notifications).values(
-                        tenant_id=info.id,
-                        kind=event.kind.value,
-                        at=event.at,
-                        queued_at=queued,
-                        subject=subject,
-                        body=body,
-                        payload=json.dumps(encode(event)),
-                        attempts=0,
-                    )
+                notification_rows.append(
+                    {
+                        "tenant_id": info.id,
+                        "kind": event.kind.value,
+                        "at": event.at,
+                        "queued_at": queued,
+                        "subject": subject,
+                        "body": body,
+                        "payload": json.dumps(encode(event)),
+                        "attempts": 0,
+                    }
                 )
             elif isinstance(event, CallRated | CallRefused):
-                connection.execute(insert(calls).values(**_call_row(info, event)))
-        connection.execute(
-            update(tenants)
-            .where(tenants.c.id == info.id)
-            .values(state=dump_state(state), version=tenants.c.version + 1)
-        )
+                call_rows.append(_call_row(info, event))
+        saved = {"tenant_id": info.id, "new_state": dump_state(state)}
+        if connection.dialect.name == "postgresql":
+            # One statement, one round trip: the inserts ride along as data-modifying CTEs.
+            combined = _combined_write(saved, ledger_rows, notification_rows, call_rows)
+            if combined is not None:
+                connection.execute(*combined)
+                return
+        for statement, rows in (
+            (_INSERT_LEDGER_ENTRY, ledger_rows),
+            (_INSERT_NOTIFICATION, notification_rows),
+            (_INSERT_CALL, call_rows),
+        ):
+            if rows:  # one row (a debit's usual case) as a single execution, more as a batch
+                connection.execute(statement, rows[0] if len(rows) == 1 else rows)
+        connection.execute(_SAVE_STATE, saved)
 
     # -- reads ------------------------------------------------------------------------
 
@@ -298,13 +333,11 @@ class TenantStore:
         if not api_key.startswith(KEY_PREFIX):
             return None
         with read(self.engine) as connection:
-            return connection.execute(
-                select(tenants.c.id).where(tenants.c.key_hash == hash_key(api_key))
-            ).scalar()
+            return connection.execute(_AUTHENTICATE, {"key_hash": hash_key(api_key)}).scalar()
 
     def load(self, tenant_id: str) -> tuple[TenantInfo, TenantState]:
         with read(self.engine) as connection:
-            row = connection.execute(select(tenants).where(tenants.c.id == tenant_id)).first()
+            row = connection.execute(_SELECT_TENANT, {"tenant_id": tenant_id}).first()
         if row is None:
             raise TenantNotFound(tenant_id)
         return _info(row), load_state(row.state)
@@ -403,3 +436,47 @@ def _call_row(info: TenantInfo, event: CallRated | CallRefused) -> dict[str, Any
         "credit_minutes": event.credit_minutes if rated else zero,
         "refused": None if rated else event.reason.value,
     }
+
+
+# The tables a decision inserts rows into, in the order of the CTEs: (CTE name, table).
+_WRITTEN = (
+    ("new_ledger_entry", ledger_entries),
+    ("new_notification", notifications),
+    ("new_call", calls),
+)
+
+
+@cache
+def _combined_statement(columns: tuple[tuple[str, ...], ...]) -> Any:
+    """PostgreSQL: the state UPDATE with at most one INSERT per table as data-modifying CTEs.
+
+    PostgreSQL runs every data-modifying CTE exactly once and to completion, in the same
+    transaction and snapshot as the UPDATE. ``columns``: the columns of each table's row, or
+    () for no row. Built once per shape; the values are bind parameters named
+    ``<cte>_<column>``, and ``tenant_id`` for the tenant id everywhere.
+    """
+    ctes = []
+    for (cte, table), names in zip(_WRITTEN, columns, strict=True):
+        if names:
+            values = {
+                name: bindparam(name if name == "tenant_id" else f"{cte}_{name}") for name in names
+            }
+            ctes.append(insert(table).values(values).cte(cte))
+    return _SAVE_STATE.add_cte(*ctes) if ctes else _SAVE_STATE
+
+
+def _combined_write(
+    saved: dict[str, Any], *written: list[dict[str, Any]]
+) -> tuple[Any, dict[str, Any]] | None:
+    """The combined statement and its parameters, or None if a table gets several rows (their
+    order, notification ids, would not be guaranteed across CTEs)."""
+    if any(len(rows) > 1 for rows in written):
+        return None
+    params = dict(saved)
+    for (cte, _table), rows in zip(_WRITTEN, written, strict=True):
+        for row in rows:
+            for name, value in row.items():
+                if name != "tenant_id":  # every row's tenant id is the saved tenant's
+                    params[f"{cte}_{name}"] = value
+    statement = _combined_statement(tuple(tuple(rows[0]) if rows else () for rows in written))
+    return statement, params

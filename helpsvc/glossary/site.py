@@ -1,0 +1,223 @@
+"""What the glossary adds to the guide site, as Markdown text: the glossary page of each
+language, the abbreviation list behind the hover explanations, and the banners that tell a
+reader about machine-translated, outdated or missing translations, in their own language.
+
+Pure functions of the glossary; ``mkdocs_hooks`` feeds them into the build.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from helpsvc.glossary.matching import language_kind
+from helpsvc.glossary.model import SOURCE_LANG, Glossary
+
+PAGE_TITLE = {"en": "Glossary", "de": "Glossar", "zh": "术语表"}
+_LABELS = {
+    "en": {
+        "intro": "The terms these guides use, what they mean and which words to avoid. "
+        "Translation tools can import the same list as TBX or CSV "
+        "(`helpsvc glossary export`).",
+        "english": "English",
+        "also": "Also",
+        "admitted": "Admitted",
+        "forbidden": "Do not use",
+        "gender": "Gender",
+        "measure": "Measure word",
+        "note": "Note",
+    },
+    "de": {
+        "intro": "Die Begriffe dieser Anleitungen, ihre Bedeutung und die Wörter, die Sie "
+        "vermeiden sollten. Übersetzungswerkzeuge können dieselbe Liste als TBX oder CSV "
+        "importieren (`helpsvc glossary export`).",
+        "english": "Englisch",
+        "also": "Auch",
+        "admitted": "Zulässig",
+        "forbidden": "Nicht verwenden",
+        "gender": "Genus",
+        "measure": "Zählwort",
+        "note": "Hinweis",
+    },
+    "zh": {
+        "intro": "本指南使用的术语、其含义以及应避免的说法。"
+        "翻译工具可以通过TBX或CSV导入同一份术语表（`helpsvc glossary export`）。",
+        "english": "英文",
+        "also": "也可写作",
+        "admitted": "可接受",
+        "forbidden": "请勿使用",
+        "gender": "语法性别",
+        "measure": "量词",
+        "note": "说明",
+    },
+}
+_GENDER = {
+    "de": {"masculine": "maskulin (der)", "feminine": "feminin (die)", "neuter": "neutrum (das)"},
+}
+BANNERS = {
+    "en": {
+        "machine": (
+            "Machine translation",
+            "This page was translated by machine and has not been reviewed yet. If in "
+            "doubt, the [English original]({url}) applies.",
+        ),
+        "stale": (
+            "Translation out of date",
+            "The English original of this page changed after it was translated, so some "
+            "details may be out of date. See the [current English version]({url}).",
+        ),
+        "missing": (
+            "Not translated yet",
+            "This page is not available in your language yet; you are reading the English "
+            "original.",
+        ),
+    },
+    "de": {
+        "machine": (
+            "Maschinelle Übersetzung",
+            "Diese Seite wurde maschinell übersetzt und noch nicht geprüft. Im Zweifel gilt "
+            "die [englische Originalfassung]({url}).",
+        ),
+        "stale": (
+            "Übersetzung nicht aktuell",
+            "Die englische Fassung dieser Seite wurde nach der Übersetzung geändert; einzelne "
+            "Angaben können veraltet sein. Die aktuelle Fassung finden Sie "
+            "[auf Englisch]({url}).",
+        ),
+        "missing": (
+            "Noch nicht übersetzt",
+            "Diese Seite gibt es noch nicht auf Deutsch. Sie lesen die englische Originalfassung.",
+        ),
+    },
+    "zh": {
+        "machine": (
+            "机器翻译",
+            "本页由机器翻译，尚未经过人工审校。如有出入，以[英文原文]({url})为准。",
+        ),
+        "stale": (
+            "译文不是最新的",
+            "本页的英文原文在翻译后有所更改，部分内容可能已经过时。请参阅[最新的英文版本]({url})。",
+        ),
+        "missing": (
+            "尚未翻译",
+            "本页还没有中文版本，下面显示的是英文原文。",
+        ),
+    },
+}
+
+
+def _labels(lang: str) -> dict[str, str]:
+    return _LABELS.get(lang, _LABELS[SOURCE_LANG])
+
+
+def _sort_key(term: str) -> str:
+    # Case and accents do not decide the order ("Ablaufdatum" before "automatische ...").
+    # Chinese sorts by code point, which for CJK ideographs is radical-and-stroke order.
+    decomposed = unicodedata.normalize("NFKD", term.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def glossary_page(glossary: Glossary, lang: str) -> str:
+    """The Markdown of the glossary page in ``lang``; one section per concept, anchored by
+    the concept id so that links work across languages."""
+    labels = _labels(lang)
+    cjk = language_kind(lang) == "cjk"
+    colon = "：" if cjk else ":"  # Chinese punctuation is full-width and needs no space
+    space, comma = ("", "、") if cjk else (" ", ", ")
+    labels = {key: value + colon if key != "intro" else value for key, value in labels.items()}
+    title = PAGE_TITLE.get(lang, PAGE_TITLE[SOURCE_LANG])
+    lines = [
+        "---",
+        f"title: {title}",
+        "---",
+        "",
+        f"# {title}",
+        "",
+        labels["intro"],
+        "",
+    ]
+    rows = []
+    for concept in glossary.concepts:
+        entry = glossary.entry(lang, concept.id)
+        if entry is not None:
+            rows.append((entry.preferred, concept, entry))
+    for term, concept, entry in sorted(rows, key=lambda row: _sort_key(row[0])):
+        lines += [f"## {term} {{#{concept.id}}}", ""]
+        facts = []
+        if lang != SOURCE_LANG:
+            english = glossary.term(SOURCE_LANG, concept.id)
+            if english:
+                facts.append(f"**{labels['english']}**{space}{english}")
+        if entry.gender and lang in _GENDER:
+            facts.append(f"**{labels['gender']}** {_GENDER[lang].get(entry.gender, entry.gender)}")
+        if entry.measure_word:
+            facts.append(f"**{labels['measure']}**{space}{entry.measure_word}")
+        if facts:
+            lines += [" · ".join(facts), ""]
+        definition = glossary.definition(lang, concept.id)
+        if definition:
+            lines += [_one_line(definition), ""]
+        items = []
+        if entry.forms:
+            items.append(f"- **{labels['also']}**{space}" + comma.join(entry.forms))
+        if entry.admitted:
+            items.append(f"- **{labels['admitted']}**{space}" + comma.join(entry.admitted))
+        for item in entry.forbidden:
+            reason = _one_line(item.reason)
+            items.append(f"- **{labels['forbidden']}**{space}<del>{item.term}</del> – {reason}")
+        note = entry.notes or (concept.notes if lang == SOURCE_LANG else None)
+        if note:
+            items.append(f"- **{labels['note']}**{space}{_one_line(note)}")
+        if items:
+            lines += [*items, ""]
+    return "\n".join(lines)
+
+
+def abbreviations(glossary: Glossary, lang: str) -> dict[str, str]:
+    """``{term: definition}`` for the hover explanations: the preferred term and its forms;
+    admitted and forbidden variants are not what the guides should say, so they get none."""
+    found: dict[str, str] = {}
+    for concept in glossary.concepts:
+        entry = glossary.entry(lang, concept.id)
+        definition = glossary.definition(lang, concept.id)
+        if entry is None or not definition:
+            continue
+        for term in entry.accepted:
+            for form in _written_forms(term, lang):
+                # Quotes would end the title attribute early in some renderers.
+                found.setdefault(form, _one_line(definition).replace('"', "'"))
+    return found
+
+
+def _written_forms(term: str, lang: str) -> list[str]:
+    """The term as it appears in running text. Abbreviations match literally, so German
+    adjective phrases get their inflected and sentence-initial forms too ("der
+    automatischen Aufladung", "Automatische Aufladung")."""
+    forms = [term]
+    first, _, rest = term.partition(" ")
+    if lang == "de" and rest and first.islower() and first.endswith("e"):
+        forms += [f"{first}n {rest}", f"{first}r {rest}"]
+    if lang == "de" and term[0].islower():
+        forms += [f[0].upper() + f[1:] for f in list(forms)]
+    return forms
+
+
+def abbreviations_markdown(glossary: Glossary, lang: str) -> str:
+    """The same list in Markdown's abbreviation syntax, for ``pymdownx.snippets``."""
+    return "".join(f"*[{term}]: {text}\n" for term, text in abbreviations(glossary, lang).items())
+
+
+def banner(kind: str, lang: str, url: str = "") -> str:
+    """A Material admonition telling the reader about the translation, in ``lang``."""
+    title, text = BANNERS.get(lang, BANNERS[SOURCE_LANG])[kind]
+    kind_class = "warning" if kind == "stale" else "info"
+    # An HTML link: MkDocs would check a Markdown link against the docs of this language's
+    # build, where the English page is not a file, and fail a strict build.
+    link = rf'<a href="{html.escape(url, quote=True)}" hreflang="en">\1</a>'
+    body = re.sub(r"\[([^\]]+)\]\(\{url\}\)", link, text)
+    return f'!!! {kind_class} translation-banner translation-{kind} "{title}"\n    {body}\n'
