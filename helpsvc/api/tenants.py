@@ -57,6 +57,7 @@ from helpsvc.store.tenants import (
     TenantNotFound,
     request_hash,
 )
+from helpsvc.usage.columns import COLUMNS
 from helpsvc.web.credit_messages import error_detail, error_title
 from helpsvc.web.messages import t
 
@@ -523,28 +524,8 @@ def outbox(request: Request, tenant_id: str) -> dict[str, Any]:
     }
 
 
-USAGE_COLUMNS = [
-    "UsageId",
-    "Call ID",
-    "Conference ID",
-    "User Location",
-    "AAD ObjectId",
-    "UPN",
-    "User Display Name",
-    "Caller ID",
-    "Call Type",
-    "Number Type",
-    "Domestic/International",
-    "Destination Dialed",
-    "Destination Number",
-    "Start Time",
-    "End Time",
-    "Duration Seconds",
-    "Connection Fee",
-    "Charge",
-    "Currency",
-    "Capability",
-]
+# One list of the admin center's columns, shared with the reader of the export.
+USAGE_COLUMNS = list(COLUMNS)
 CALL_TYPES = {
     "toll_free_dial_in": "conf_in",
     "conference_dial_out": "conf_out",
