@@ -36,10 +36,11 @@ format: setup
 
 # The strict site build runs inside the test suite (tests/content/test_site_build.py).
 test: setup browser lint
+	$(BIN)/lint-imports
 	$(BIN)/helpsvc check
 	$(BIN)/helpsvc glossary check
 	$(BIN)/helpsvc check terms
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 # wrk drives bench/f1_load.py; without it (no root, no apt) that benchmark falls back to
 # an httpx load generator, so a failed install is not fatal (the leading '-').

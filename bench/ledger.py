@@ -2,8 +2,8 @@
 
 The measured side is the store's unit of work, exactly as the API drives it::
 
-    TenantStore(engine, load_sample_tariff(), render_notification).run(
-        tenant_id, PlaceCall(..., charge=Money.parse("0.01", "USD")), respond=...)
+    TenantService(UnitOfWork(engine), load_sample_tariff(), render_notification).execute(
+        tenant_id, lambda _state: PlaceCall(..., charge=Money.parse("0.01", "USD")), present=...)
 
 Every debit is one transaction under the tenant's lock: lock the tenant row, load the JSON
 state, apply the command, insert the ledger entry and the call, save the state, commit. No
@@ -26,7 +26,7 @@ Two shapes of load for each:
 * ``single_tenant`` (extra fields): all 8 clients debit ONE tenant, as
   tests/store/test_concurrency.py does, so every debit waits for the tenant's lock.
 
-Every tenant is created with ``TenantStore.create_tenant`` and set up through ``run``: one
+Every tenant is created with ``TenantService.create`` and set up through ``execute``: one
 user with a calling plan and Communications Credits, a card, 100,000.00 USD of credits and
 auto-recharge on with a 1.00 trigger (the check runs on every debit; it never fires).
 
@@ -86,7 +86,6 @@ from sqlalchemy import Engine, create_engine, event, text  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
 from bench.common import write_result  # noqa: E402
-from helpsvc.api.notify import render_notification  # noqa: E402
 from helpsvc.credits import (  # noqa: E402
     AddFunds,
     AddUser,
@@ -100,8 +99,10 @@ from helpsvc.credits import (  # noqa: E402
     SetPaymentCard,
     load_sample_tariff,
 )
+from helpsvc.services.notifications import render_notification  # noqa: E402
+from helpsvc.services.tenants import NewTenant, TenantService  # noqa: E402
 from helpsvc.store.engine import make_engine, upgrade  # noqa: E402
-from helpsvc.store.tenants import TenantStore  # noqa: E402
+from helpsvc.store.unit_of_work import UnitOfWork  # noqa: E402
 
 CLIENTS = 8
 PGBENCH_JOBS = 2
@@ -140,12 +141,31 @@ def respond(_info: Any, _outcome: Any) -> tuple[int, dict[str, Any]]:
 # -- the store side --------------------------------------------------------------------------
 
 
+class TenantStore:
+    """The service's tenant commands as the benchmark drives them: one command per call."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.service = TenantService(UnitOfWork(engine), load_sample_tariff(), render_notification)
+
+    def run(self, tenant_id: str, command: Any, *, respond: Any) -> Any:
+        return self.service.execute(tenant_id, lambda _state: command, present=respond)
+
+    def load(self, tenant_id: str) -> tuple[Any, Any]:
+        loaded = self.service.load(tenant_id)
+        return loaded.record, loaded.state
+
+    def ledger_totals(self, tenant_id: str) -> tuple[int, int]:
+        with self.service.uow.read() as tx:
+            return tx.tenants.ledger_totals(tenant_id)
+
+
 def new_store(engine: Engine) -> TenantStore:
-    return TenantStore(engine, load_sample_tariff(), render_notification)
+    return TenantStore(engine)
 
 
 def make_tenant(store: TenantStore, n: int) -> str:
-    answer = store.create_tenant(
+    spec = NewTenant(
         name=f"Bench {n}",
         country="US",
         currency="USD",
@@ -153,8 +173,8 @@ def make_tenant(store: TenantStore, n: int) -> str:
         language="en",
         admin_email=None,
         start=datetime(2026, 1, 10, 9, tzinfo=UTC),
-        respond=lambda info, _state, _key: {"id": info.id},
     )
+    answer = store.service.create(spec, present=lambda info, _state, _key: {"id": info.id})
     tenant_id = answer.body["id"]
     for command in (
         AddUser("ada", licenses=Licenses(True, True, CallingPlan.DOMESTIC, True)),
@@ -757,11 +777,14 @@ def profile(debits: int) -> None:
             " us/debit under cProfile =="
         )
         wanted = (
-            ("store.run (whole unit of work)", "helpsvc/store/tenants.py", "run"),
+            (
+                "TenantService.execute (whole unit of work)",
+                "helpsvc/services/tenants.py",
+                "execute",
+            ),
             ("codec.load_state (JSON -> state)", "helpsvc/store/codec.py", "load_state"),
             ("codec.dump_state (state -> JSON)", "helpsvc/store/codec.py", "dump_state"),
-            ("codec.encode (request digest)", "helpsvc/store/codec.py", "encode"),
-            ("tenants.request_hash", "helpsvc/store/tenants.py", "request_hash"),
+            ("idempotency.request_hash", "helpsvc/services/idempotency.py", "request_hash"),
             ("credits.apply (engine)", "helpsvc/credits/engine.py", "apply"),
             ("tenants._lock (SELECT tenant row)", "helpsvc/store/tenants.py", "_lock"),
             ("tenants._persist (INSERTs + UPDATE)", "helpsvc/store/tenants.py", "_persist"),

@@ -39,7 +39,7 @@ CONFIG = {"funds": "2000", "trigger": "500", "recharge": "1500"}
 _CHILD = """
 import sys, time
 from helpsvc.credits import load_sample_tariff
-from helpsvc.usage.export import open_export
+from helpsvc.usage.reader import open_export
 from helpsvc.usage.simulate import SimulationOptions, simulate
 path = sys.argv[1]
 options = SimulationOptions(funds=sys.argv[2], trigger=sys.argv[3], recharge=sys.argv[4])
@@ -67,7 +67,7 @@ def baseline(path: Path) -> int:
 
 def replay(path: Path) -> int:
     from helpsvc.credits import load_sample_tariff
-    from helpsvc.usage.export import open_export
+    from helpsvc.usage.reader import open_export
     from helpsvc.usage.simulate import SimulationOptions, simulate
 
     sim = simulate(

@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from helpsvc.api import create_app
+from helpsvc.services.container import Parts, build_parts, build_services
 from helpsvc.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -85,8 +86,26 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return request.getfixturevalue("postgres_url")
 
 
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's site, built once in strict mode for the tests that serve it."""
+    from helpsvc.content.site_build import build_site
+
+    site = tmp_path_factory.mktemp("site")
+    code = build_site(REPO / "mkdocs.yml", site, strict=True, quiet=True)
+    assert code == 0, "mkdocs build --strict failed; run `helpsvc build` to see why"
+    return site
+
+
+@pytest.fixture(scope="session")
+def service_parts() -> Parts:
+    """The docs index, tariff, flows and glossary of the project's docs, read once: every app
+    of the session shares them (an app of other docs or another glossary reads its own)."""
+    return build_parts(Settings(docs_dir=REPO / "docs"))
+
+
 @pytest.fixture
-def make_client(tmp_path: Path) -> Iterator[Callable[..., TestClient]]:
+def make_client(tmp_path: Path, service_parts: Parts) -> Iterator[Callable[..., TestClient]]:
     """Start the app (lifespan included) with test settings; stopped after the test."""
     clients: list[TestClient] = []
 
@@ -99,7 +118,9 @@ def make_client(tmp_path: Path) -> Iterator[Callable[..., TestClient]]:
             "miss_flush_seconds": 3600.0,  # tests flush explicitly
         }
         values.update(overrides)
-        client = TestClient(create_app(Settings(**values)), follow_redirects=False)
+        settings = Settings(**values)
+        app = create_app(settings, build_services(settings, service_parts))
+        client = TestClient(app, follow_redirects=False)
         client.__enter__()
         clients.append(client)
         return client

@@ -36,7 +36,8 @@ class LiveServer:
         self.process: subprocess.Popen[bytes] | None = None
         self._log = data_dir / f"server-{self.port}.log"
 
-    def start(self, timeout: float = 30.0) -> LiveServer:
+    def launch(self) -> LiveServer:
+        """Start the process without waiting for it (several can then start at once)."""
         command = [
             sys.executable,
             "-m",
@@ -54,6 +55,10 @@ class LiveServer:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+        return self
+
+    def wait_ready(self, timeout: float = 30.0) -> LiveServer:
+        assert self.process is not None, "launch() first"
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -65,6 +70,9 @@ class LiveServer:
                 time.sleep(0.1)
         self.stop()
         raise RuntimeError(f"server did not start: {self._log.read_text()[-2000:]}")
+
+    def start(self, timeout: float = 30.0) -> LiveServer:
+        return self.launch().wait_ready(timeout)
 
     def kill(self) -> None:
         """SIGKILL: no shutdown handler runs, as in a crash."""

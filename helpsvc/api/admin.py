@@ -8,15 +8,15 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
+from helpsvc.api.deps import ServicesDep
 from helpsvc.api.negotiation import request_lang
 from helpsvc.api.problems import problem
-from helpsvc.web.messages import t
+from helpsvc.i18n.site_messages import t
 
 router = APIRouter()
 
 
-def _authorized(request: Request) -> bool:
-    token = request.app.state.settings.admin_token
+def _authorized(request: Request, token: str | None) -> bool:
     given = request.headers.get("authorization", "")
     scheme, _, value = given.partition(" ")
     return bool(token) and scheme.lower() == "bearer" and hmac.compare_digest(value, token)
@@ -43,8 +43,8 @@ def _authorized(request: Request) -> bool:
         },
     },
 )
-def reload_content(request: Request) -> Response | dict[str, Any]:
-    if not _authorized(request):
+def reload_content(request: Request, services: ServicesDep) -> Response | dict[str, Any]:
+    if not _authorized(request, services.settings.admin_token):
         lang = request_lang(request, None)
         response = problem(
             401,
@@ -55,7 +55,7 @@ def reload_content(request: Request) -> Response | dict[str, Any]:
         )
         response.headers["WWW-Authenticate"] = "Bearer"
         return response
-    content = request.app.state.content.reload()
+    content = services.content.reload()
     return {
         "pages": {lang: len(pages) for lang, pages in content.index.pages.items()},
         "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in content.errors],

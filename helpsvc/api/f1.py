@@ -3,6 +3,10 @@
 ``/f1/...`` answers browsers with a redirect to the page on this site; ``/api/v1/f1/...``
 answers with JSON. The redirect target is always built from the index, never from the
 request, so no input can send a reader off the site.
+
+F1 is the hot path of the service, so ``/f1`` is one plain Starlette route placed first in
+the app's routes (``F1_ROUTES``): no parameter solving, no thread pool unless a tenant's
+state must be read (bench/f1_load.py). ``F1_OPENAPI`` describes it in the OpenAPI document.
 """
 
 from __future__ import annotations
@@ -10,18 +14,22 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.routing import Route
 
+from helpsvc.api.deps import ServicesDep
 from helpsvc.api.models import F1Answer, MissesOut, SectionOut, SuggestionOut
 from helpsvc.api.negotiation import home_url, request_lang, wants_html
 from helpsvc.api.problems import problem
-from helpsvc.api.tenant_context import SESSION_COOKIE, context_for, tenant_of
+from helpsvc.api.sessions import SESSION_COOKIE
+from helpsvc.api.state import get_services, get_templates
 from helpsvc.content.f1 import clean_keyword, resolve
 from helpsvc.content.locales import content_language
 from helpsvc.content.page import Page
 from helpsvc.content.urls import page_url
-from helpsvc.web.messages import catalog, t
+from helpsvc.i18n.site_messages import catalog, t
+from helpsvc.services.f1_context import TenantContext
 
 router = APIRouter()
 
@@ -87,11 +95,12 @@ def _headers(lang: str, cache: str) -> dict[str, str]:
 
 
 def _not_found(request: Request, keywords: list[str], lang: str) -> Response:
-    content = request.app.state.content.current
-    settings = request.app.state.settings
+    services = get_services(request)
+    content = services.content.current
+    settings = services.settings
     usable = [k for k in (clean_keyword(k) for k in keywords) if k]
     for keyword in usable:
-        request.app.state.misses.record(keyword, lang)
+        services.misses.record(keyword, lang)
     suggestions = content.suggester.suggest(usable[0], lang) if usable else []
     detail = (
         t("f1.not_found.detail", lang, keyword=usable[0])
@@ -100,7 +109,7 @@ def _not_found(request: Request, keywords: list[str], lang: str) -> Response:
     )
     headers = _headers(lang, "no-store")
     if wants_html(request):
-        return request.app.state.templates.TemplateResponse(
+        return get_templates(request).TemplateResponse(
             request,
             "f1_not_found.html",
             {
@@ -131,18 +140,44 @@ def _not_found(request: Request, keywords: list[str], lang: str) -> Response:
     return response
 
 
-def _redirect(request: Request, keywords: list[str], lang: str | None) -> Response:
-    served_lang = request_lang(request, lang)
-    content = request.app.state.content.current
+def tenant_of(request: Request) -> str | None:
+    """The tenant a request speaks for: a Bearer API key, else a signed-in browser."""
+    services = get_services(request)
+    header = request.headers.get("authorization", "")
+    scheme, _, key = header.partition(" ")
+    if scheme.lower() == "bearer" and key.strip():
+        return services.tenants.authenticate(key.strip())
+    sign_in = services.sign_ins.signed_in(request.cookies.get(SESSION_COOKIE))
+    return sign_in.tenant_id if sign_in else None
+
+
+def _context(request: Request, page: Page, lang: str) -> TenantContext | None:
+    """The tenant's notices for the page, when the request speaks for a tenant."""
+    if "authorization" not in request.headers and SESSION_COOKIE not in request.cookies:
+        return None
+    tenant_id = tenant_of(request)
+    if tenant_id is None:
+        return None
+    services = get_services(request)
+    return services.f1.context_for(tenant_id, page, services.content.current.index, lang)
+
+
+async def f1_redirect(request: Request) -> Response:
+    """``GET /f1/{keyword}`` and ``GET /f1?k=A&k=B``: 302 to the page, 404 with suggestions."""
+    keyword = request.path_params.get("keyword")
+    params = request.query_params
+    keywords = [keyword] if keyword is not None else params.getlist("k")
+    served_lang = request_lang(request, params.get("lang"))
+    content = get_services(request).content.current
     resolution = resolve(content.index, keywords, served_lang)
     if resolution is None:
         return _not_found(request, keywords, served_lang)
     page = resolution.page
     cache = REDIRECT_CACHE
     if "authorization" in request.headers or SESSION_COOKIE in request.cookies:
-        tenant_id = tenant_of(request)
-        if tenant_id is not None:
-            context = context_for(request, tenant_id, page, content.index, served_lang)
+        # Reading the tenant's state is I/O: off the event loop.
+        context = await run_in_threadpool(_context, request, page, served_lang)
+        if context is not None:
             page = context.page or page
             cache = "private, no-store"  # depends on the tenant's state
     target = page_url(page, content.index.default_lang)
@@ -153,21 +188,85 @@ def _redirect(request: Request, keywords: list[str], lang: str | None) -> Respon
     return RedirectResponse(target, status_code=302, headers=headers)
 
 
+F1_ROUTES = [
+    Route("/f1", f1_redirect, methods=["GET"], name="f1_many"),
+    Route("/f1/{keyword:path}", f1_redirect, methods=["GET"], name="f1_one"),
+]
+
+_REDIRECT_DOC = {
+    "tags": ["F1"],
+    "responses": {
+        "302": {"description": "Redirect to the localized page on this site"},
+        **{str(k): v for k, v in NOT_FOUND.items()},
+    },
+}
+_LANG_PARAM = {
+    "name": "lang",
+    "in": "query",
+    "required": False,
+    "schema": {"type": "string"},
+    "description": "Language to answer in (en, de, zh or a BCP 47 tag); default: "
+    "Accept-Language, then English.",
+}
+F1_OPENAPI = {
+    "/f1": {
+        "get": {
+            **_REDIRECT_DOC,
+            "summary": "Redirect to the page of the first keyword that resolves",
+            "operationId": "f1_many",
+            "parameters": [
+                {
+                    "name": "k",
+                    "in": "query",
+                    "required": True,
+                    "schema": {"type": "array", "items": {"type": "string"}},
+                    "description": "F1 keywords in priority order; the first that resolves wins.",
+                },
+                _LANG_PARAM,
+            ],
+        }
+    },
+    "/f1/{keyword}": {
+        "get": {
+            **_REDIRECT_DOC,
+            "summary": "Redirect to the page of an F1 keyword",
+            "operationId": "f1_one",
+            "parameters": [
+                {"name": "keyword", "in": "path", "required": True, "schema": {"type": "string"}},
+                _LANG_PARAM,
+            ],
+        }
+    },
+}
+
+
 def _answer(request: Request, keywords: list[str], lang: str | None) -> Response:
     served_lang = request_lang(request, lang)
-    content = request.app.state.content.current
+    content = get_services(request).content.current
     resolution = resolve(content.index, keywords, served_lang)
     if resolution is None:
         return _not_found(request, keywords, served_lang)
     page = resolution.page
     default = content.index.default_lang
     tenant = None
-    tenant_id = tenant_of(request)
-    if tenant_id is not None:
-        context = context_for(request, tenant_id, page, content.index, served_lang)
-        if context.page is not None:
-            page = context.page
-        tenant = {"id": tenant_id, "notices": context.notices}
+    context = _context(request, page, served_lang)
+    if context is not None:
+        page = context.page or page
+        tenant = {
+            "id": context.tenant_id,
+            "notices": [
+                {
+                    "code": n.code,
+                    "title": n.title,
+                    "message": n.message,
+                    "walkthrough": request.app.url_path_for("guide", flow=n.flow)
+                    + f"?lang={served_lang}"
+                    if n.flow
+                    else None,
+                }
+                for n in context.notices
+            ],
+        }
     answer = F1Answer(
         keyword=resolution.keyword,
         matched=resolution.matched,
@@ -191,54 +290,6 @@ def _answer(request: Request, keywords: list[str], lang: str | None) -> Response
     return JSONResponse(answer.model_dump(), headers=_headers(page.lang, cache))
 
 
-class F1FastPath:
-    """ASGI middleware that answers ``GET /f1...`` before the rest of the stack.
-
-    F1 is the hot path of the service: answered here, a redirect skips FastAPI's exception
-    middleware, route matching, parameter solving and thread pool (bench/f1_load.py). The
-    FastAPI routes below describe the same endpoints in the OpenAPI document and serve
-    anything this does not take (other methods); both share ``_redirect``.
-    """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        path = scope.get("path", "") if scope["type"] == "http" else ""
-        if scope.get("method") == "GET" and (path == "/f1" or path.startswith("/f1/")):
-            request = Request(scope, receive)
-            params = request.query_params
-            keywords = params.getlist("k") if path == "/f1" else [path[len("/f1/") :]]
-            response = _redirect(request, keywords, params.get("lang"))
-            await response(scope, receive, send)
-            return
-        await self.app(scope, receive, send)
-
-
-@router.get(
-    "/f1",
-    tags=["F1"],
-    summary="Redirect to the page of the first keyword that resolves",
-    response_class=RedirectResponse,
-    status_code=302,
-    responses={302: {"description": "Redirect to the localized page on this site"}, **NOT_FOUND},
-)
-async def f1_many(request: Request, k: KeywordsQuery, lang: LangQuery = None) -> Response:
-    return _redirect(request, k, lang)
-
-
-@router.get(
-    "/f1/{keyword:path}",
-    tags=["F1"],
-    summary="Redirect to the page of an F1 keyword",
-    response_class=RedirectResponse,
-    status_code=302,
-    responses={302: {"description": "Redirect to the localized page on this site"}, **NOT_FOUND},
-)
-async def f1_one(request: Request, keyword: str, lang: LangQuery = None) -> Response:
-    return _redirect(request, [keyword], lang)
-
-
 @router.get(
     "/api/v1/f1/misses",
     tags=["F1"],
@@ -246,10 +297,10 @@ async def f1_one(request: Request, keyword: str, lang: LangQuery = None) -> Resp
     response_model=MissesOut,
 )
 def f1_misses(
-    request: Request,
+    services: ServicesDep,
     limit: Annotated[int, Query(ge=1, le=1000, openapi_examples={"top 20": {"value": 20}})] = 50,
 ) -> MissesOut:
-    misses = request.app.state.misses.top(limit)
+    misses = services.misses.top(limit)
     return MissesOut(
         misses=[
             {
@@ -272,7 +323,7 @@ def f1_misses(
     response_model=F1Answer,
     responses=NOT_FOUND,
 )
-async def f1_many_json(request: Request, k: KeywordsQuery, lang: LangQuery = None) -> Response:
+def f1_many_json(request: Request, k: KeywordsQuery, lang: LangQuery = None) -> Response:
     return _answer(request, k, lang)
 
 
@@ -283,5 +334,5 @@ async def f1_many_json(request: Request, k: KeywordsQuery, lang: LangQuery = Non
     response_model=F1Answer,
     responses=NOT_FOUND,
 )
-async def f1_one_json(request: Request, keyword: str, lang: LangQuery = None) -> Response:
+def f1_one_json(request: Request, keyword: str, lang: LangQuery = None) -> Response:
     return _answer(request, [keyword], lang)

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from helpsvc.api.deps import ServicesDep
 from helpsvc.api.negotiation import request_lang
 from helpsvc.api.problems import problem
 from helpsvc.glossary.lookup import TermHit, TermIndex
@@ -199,6 +200,7 @@ def _glossary_lang(request: Request, lang: str | None, glossary: Glossary) -> st
 )
 def list_terms(
     request: Request,
+    services: ServicesDep,
     lang: LangQuery = None,
     q: Annotated[
         str | None,
@@ -215,10 +217,10 @@ def list_terms(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> GlossaryOut:
-    terms: TermIndex = request.app.state.glossary
+    terms: TermIndex = services.glossary
     glossary = terms.glossary
     served = _glossary_lang(request, lang, glossary)
-    default = request.app.state.settings.default_lang
+    default = services.settings.default_lang
     if q and q.strip():
         hits = terms.search(q, served, limit)
         results = [_term_out(glossary, h.concept, served, default, h) for h in hits]
@@ -244,6 +246,7 @@ def list_terms(
 )
 def get_concept(
     request: Request,
+    services: ServicesDep,
     concept: Annotated[
         str,
         Path(
@@ -253,9 +256,9 @@ def get_concept(
     ],
     lang: LangQuery = None,
 ) -> Response | ConceptOut:
-    terms: TermIndex = request.app.state.glossary
+    terms: TermIndex = services.glossary
     glossary = terms.glossary
-    default = request.app.state.settings.default_lang
+    default = services.settings.default_lang
     found = glossary.concept(concept)
     if found is None:
         served = _glossary_lang(request, lang, glossary)

@@ -6,6 +6,8 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
+from helpsvc.api.deps import ServicesDep
+
 router = APIRouter()
 
 EXAMPLE = {
@@ -37,8 +39,8 @@ EXAMPLE = {
         }
     },
 )
-def healthz(request: Request) -> dict[str, Any]:
-    content = request.app.state.content.current
+def healthz(request: Request, services: ServicesDep) -> dict[str, Any]:
+    content = services.content.current
     site_built = request.app.state.site_built
     kept = set(content.kept)
     errors = [

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from fastapi import Request
 
+from helpsvc.api.state import get_services
 from helpsvc.content.locales import negotiate
 
 
 def request_lang(request: Request, lang: str | None) -> str:
-    content = request.app.state.content.current
-    default = request.app.state.settings.default_lang
+    """The language to answer in: ``lang`` if given and served, else Accept-Language."""
+    services = get_services(request)
+    content = services.content.current
+    default = services.settings.default_lang
     return negotiate(
         lang, request.headers.get("accept-language"), content.languages or (default,), default
     )

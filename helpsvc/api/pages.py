@@ -7,13 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from helpsvc.api.deps import ServicesDep
 from helpsvc.api.models import PageOut, PagesOut, SectionOut
 from helpsvc.api.negotiation import request_lang
 from helpsvc.api.problems import problem
 from helpsvc.content.index import ContentIndex
 from helpsvc.content.page import Page
 from helpsvc.content.urls import page_url
-from helpsvc.web.messages import t
+from helpsvc.i18n.site_messages import t
 
 router = APIRouter()
 LangQuery = Annotated[
@@ -53,9 +54,9 @@ def page_out(index: ContentIndex, page: Page, requested: str) -> PageOut:
 @router.get(
     "/api/v1/pages", tags=["pages"], summary="Every page, in one language", response_model=PagesOut
 )
-def list_pages(request: Request, lang: LangQuery = None) -> PagesOut:
+def list_pages(request: Request, services: ServicesDep, lang: LangQuery = None) -> PagesOut:
     served = request_lang(request, lang)
-    index = request.app.state.content.current.index
+    index = services.content.current.index
     default_pages = index.pages.get(index.default_lang, {})
     ids = list(default_pages) + [p for p in index.pages.get(served, {}) if p not in default_pages]
     pages = [index.page(pid, served) or index.page(pid, index.default_lang) for pid in ids]
@@ -72,9 +73,11 @@ def list_pages(request: Request, lang: LangQuery = None) -> PagesOut:
         404: {"description": "No such page", "content": {"application/problem+json": {}}},
     },
 )
-def get_page(request: Request, page_id: str, lang: LangQuery = None) -> Response | PageOut:
+def get_page(
+    request: Request, services: ServicesDep, page_id: str, lang: LangQuery = None
+) -> Response | PageOut:
     served = request_lang(request, lang)
-    index = request.app.state.content.current.index
+    index = services.content.current.index
     page = index.page(page_id, served) or index.page(page_id, index.default_lang)
     if page is None:
         return problem(

@@ -1,4 +1,9 @@
-"""RFC 9457 problem details for every error the service answers with."""
+"""RFC 9457 problem details for every error the service answers with.
+
+Errors of the use cases (a refusal of the credits rules, an unknown tenant or walkthrough,
+an idempotency key reused) are raised below the routes and turned into problems here, in
+one place, in the caller's language.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +14,36 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from helpsvc.credits import DomainError
+from helpsvc.i18n.credit_messages import error_detail, error_title, field_label
+from helpsvc.i18n.site_messages import t
+from helpsvc.services.errors import (
+    IdempotencyConflict,
+    TenantNotFound,
+    UnknownFlow,
+    UnknownSession,
+)
+
 PROBLEM_TYPE_BASE = "/api/v1/problems/"
 MEDIA_TYPE = "application/problem+json"
+
+# Refusals of the business rules: the request was understood and is not allowed now (409);
+# every other domain error is an invalid value (422).
+CONFLICT_CODES = frozenset(
+    {
+        "nce_cannot_purchase",
+        "auto_recharge_must_be_off",
+        "already_nce",
+        "debt_outstanding",
+        "insufficient_balance",
+        "balance_not_positive",
+        "license_missing",
+        "card_expired",
+        "card_missing",
+        "user_exists",
+        "clock_backwards",
+    }
+)
 
 
 def problem(
@@ -37,6 +70,44 @@ def problem(
     return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE)
 
 
+def domain_problem(error: DomainError, lang: str) -> tuple[int, dict[str, Any]]:
+    """A refusal of the credits rules as (status, problem body)."""
+    code = error.code.value
+    status = 409 if code in CONFLICT_CODES else 422
+    return status, {
+        "type": PROBLEM_TYPE_BASE + code,
+        "title": error_title(code, lang),
+        "status": status,
+        "detail": error_detail(code, error.params, lang),
+        "code": code,
+        "params": error.params,
+    }
+
+
+def catalog_problem(status: int, message: str, code: str, lang: str, **params: Any) -> ProblemError:
+    """A problem worded by the message catalog: ``problem.<message>`` and its ``.title``."""
+    return ProblemError(
+        status,
+        t(f"problem.{message}.title", lang),
+        t(f"problem.{message}", lang, **params),
+        code=code,
+    )
+
+
+def tenant_not_found(tenant_id: str, lang: str) -> ProblemError:
+    return catalog_problem(404, "tenant_not_found", "tenant_not_found", lang, tenant_id=tenant_id)
+
+
+def walkthrough_not_found(session_id: str, lang: str) -> ProblemError:
+    return catalog_problem(
+        404, "walkthrough_not_found", "walkthrough_not_found", lang, session_id=session_id
+    )
+
+
+def idempotency_reused(key: str, lang: str) -> ProblemError:
+    return catalog_problem(422, "idempotency_reused", "idempotency_key_reused", lang, key=key)
+
+
 class ProblemError(Exception):
     """Raised anywhere below a route to answer with a problem document."""
 
@@ -56,19 +127,45 @@ class ProblemError(Exception):
         self.extra = extra
 
 
+def _lang(request: Request) -> str:
+    from helpsvc.api.negotiation import request_lang
+
+    return request_lang(request, request.query_params.get("lang"))
+
+
+def _as_problem(request: Request, exc: ProblemError) -> JSONResponse:
+    response = problem(
+        exc.status, exc.title, exc.detail, code=exc.code, instance=request.url.path, **exc.extra
+    )
+    response.headers.update(exc.headers)
+    return response
+
+
 def install_problem_handlers(app: FastAPI) -> None:
+    @app.exception_handler(DomainError)
+    async def _domain(request: Request, exc: DomainError) -> JSONResponse:
+        status, body = domain_problem(exc, _lang(request))
+        return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE)
+
+    @app.exception_handler(TenantNotFound)
+    async def _no_tenant(request: Request, exc: TenantNotFound) -> JSONResponse:
+        return _as_problem(request, tenant_not_found(exc.tenant_id, _lang(request)))
+
+    @app.exception_handler(UnknownSession)
+    async def _no_session(request: Request, exc: UnknownSession) -> JSONResponse:
+        return _as_problem(request, walkthrough_not_found(exc.session_id, _lang(request)))
+
+    @app.exception_handler(UnknownFlow)
+    async def _no_flow(request: Request, exc: UnknownFlow) -> JSONResponse:
+        return _as_problem(request, walkthrough_not_found(exc.flow, _lang(request)))
+
+    @app.exception_handler(IdempotencyConflict)
+    async def _reused(request: Request, exc: IdempotencyConflict) -> JSONResponse:
+        return _as_problem(request, idempotency_reused(exc.key, _lang(request)))
+
     @app.exception_handler(ProblemError)
     async def _problem(request: Request, exc: ProblemError) -> JSONResponse:
-        response = problem(
-            exc.status,
-            exc.title,
-            exc.detail,
-            code=exc.code,
-            instance=request.url.path,
-            **exc.extra,
-        )
-        response.headers.update(exc.headers)
-        return response
+        return _as_problem(request, exc)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -82,11 +179,7 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        from helpsvc.api.negotiation import request_lang
-        from helpsvc.web.credit_messages import field_label
-        from helpsvc.web.messages import t
-
-        lang = request_lang(request, request.query_params.get("lang"))
+        lang = _lang(request)
         errors = []
         for err in exc.errors():
             location = [str(p) for p in err["loc"]]

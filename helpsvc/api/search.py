@@ -7,10 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from helpsvc.api.deps import ServicesDep, TemplatesDep
 from helpsvc.api.models import SearchHitOut, SearchOut
 from helpsvc.api.negotiation import home_url, request_lang
 from helpsvc.content.locales import content_language
-from helpsvc.web.messages import catalog, t
+from helpsvc.i18n.site_messages import catalog, t
 
 router = APIRouter()
 
@@ -33,11 +34,6 @@ LangQuery = Annotated[
 ]
 
 
-def _search(request: Request, q: str, lang: str | None, limit: int) -> tuple[str, list]:
-    served = request_lang(request, lang)
-    return served, request.app.state.content.current.search.search(q, served, limit)
-
-
 @router.get(
     "/api/v1/search",
     tags=["search"],
@@ -46,11 +42,13 @@ def _search(request: Request, q: str, lang: str | None, limit: int) -> tuple[str
 )
 def search_json(
     request: Request,
+    services: ServicesDep,
     q: QueryText,
     lang: LangQuery = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
 ) -> SearchOut:
-    served, hits = _search(request, q, lang, limit)
+    served = request_lang(request, lang)
+    hits = services.content.current.search.search(q, served, limit)
     return SearchOut(
         query=q,
         lang=served,
@@ -77,15 +75,17 @@ def _hit(hit) -> SearchHitOut:  # noqa: ANN001 - a search Hit (slots dataclass)
 )
 def search_page(
     request: Request,
+    services: ServicesDep,
+    templates: TemplatesDep,
     q: Annotated[
         str, Query(max_length=200, openapi_examples={"German": {"value": "Aufladebetrag"}})
     ] = "",
     lang: LangQuery = None,
 ) -> HTMLResponse:
     served = request_lang(request, lang)
-    hits = request.app.state.content.current.search.search(q, served, 20) if q.strip() else []
-    settings = request.app.state.settings
-    return request.app.state.templates.TemplateResponse(
+    hits = services.content.current.search.search(q, served, 20) if q.strip() else []
+    settings = services.settings
+    return templates.TemplateResponse(
         request,
         "search.html",
         {

@@ -9,35 +9,43 @@ serves (``GET .../usage.csv``) and read back by the same reader, so both agree t
 
 from __future__ import annotations
 
-import contextlib
 import json
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable
+from functools import cache, partial
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.templating import Jinja2Templates
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 
-from helpsvc.api.auth import tenant_for
-from helpsvc.api.negotiation import home_url, request_lang
+from helpsvc.api.deps import Lang, ServicesDep, TemplatesDep, authenticated_tenant, bearer
+from helpsvc.api.negotiation import home_url
 from helpsvc.api.problems import MEDIA_TYPE, ProblemError
-from helpsvc.api.tenants import _usage_rows
 from helpsvc.content.locales import content_language
-from helpsvc.usage.export import BadRowError, ExportError, open_export, read_lines
-from helpsvc.usage.messages import catalog, describe_file_error, describe_row, t
+from helpsvc.i18n.site_messages import catalog as site_catalog
+from helpsvc.services.container import Services
+from helpsvc.usage.options import OptionError, parse_card_month, parse_recharge_cap, parse_start
+from helpsvc.usage.presentation.messages import catalog, describe_file_error, describe_row, t
+from helpsvc.usage.presentation.report import render_fragment
+from helpsvc.usage.presentation.summary import simulation_dict
+from helpsvc.usage.reader import BadRowError, ExportError
 from helpsvc.usage.replay import ConfigError
-from helpsvc.usage.simulate import AmountError, Simulation, SimulationOptions, simulate
-from helpsvc.usage.summary import simulation_dict
-from helpsvc.web.messages import catalog as site_catalog
+from helpsvc.usage.simulate import AmountError, Simulation, SimulationOptions
 
 router = APIRouter(tags=["simulations"])
-REPORT_CSS = (Path(__file__).resolve().parent.parent / "usage/templates/report.css").read_text(
-    encoding="utf-8"
-)
+REPORT_PACKAGE = "helpsvc.usage.presentation"
+
+
+@cache
+def _report_css() -> str:
+    return (files(REPORT_PACKAGE) / "templates" / "report.css").read_text(encoding="utf-8")
+
 
 _CHUNK = 1 << 16
 _FIELDS = ("funds", "trigger", "recharge", "card_expires", "start", "max_recharges")
@@ -223,18 +231,16 @@ def _flag(value: str | bool | None) -> bool:
 
 
 def _options(fields: dict[str, Any], lang: str) -> SimulationOptions:
-    from helpsvc.usage.cli import _month, _start
-
     def text(name: str) -> str | None:
         value = fields.get(name)
         value = None if value is None else str(value).strip()
         return value or None
 
     try:
-        card = _month(text("card_expires"))
-        start = _start(text("start"))
-        cap = float(text("max_recharges") or 4.0)
-    except Exception as error:  # typer.BadParameter or ValueError: a 422 either way
+        card = parse_card_month(text("card_expires"))
+        start = parse_start(text("start"))
+        cap = parse_recharge_cap(text("max_recharges"))
+    except OptionError as error:
         raise ProblemError(
             422, t("problem.config.title", lang), str(error), code="invalid_settings"
         ) from None
@@ -248,15 +254,14 @@ def _options(fields: dict[str, Any], lang: str) -> SimulationOptions:
         start=start,
         advise=_flag(fields.get("advise")),
         strict=_flag(fields.get("strict")),
-        max_recharges_per_month=max(cap, 0.1),
+        max_recharges_per_month=cap,
     )
 
 
-def _run(request: Request, opener: Any, options: SimulationOptions, lang: str) -> Simulation:
-    """Run the simulation; the errors users can fix become 422 problems in ``lang``."""
-    tariff = request.app.state.tenants.tariff
+def _run(replay: Callable[[], Simulation], lang: str) -> Simulation:
+    """Run the replay; the errors users can fix become 422 problems in ``lang``."""
     try:
-        return simulate(opener, options, tariff)
+        return replay()
     except ExportError as error:
         raise ProblemError(
             422,
@@ -296,8 +301,8 @@ def _run(request: Request, opener: Any, options: SimulationOptions, lang: str) -
         raise ProblemError(422, t("problem.config.title", lang), detail, code=error.code) from None
 
 
-async def _simulate_upload(request: Request, lang: str) -> Simulation:
-    limit = request.app.state.settings.simulation_max_bytes
+async def _simulate_upload(request: Request, services: Services, lang: str) -> Simulation:
+    limit = services.settings.simulation_max_bytes
     path, name, fields = await _receive_upload(request, limit, lang)
     if path is None:
         raise ProblemError(
@@ -305,27 +310,10 @@ async def _simulate_upload(request: Request, lang: str) -> Simulation:
         )
     options = _options(fields, lang)
     try:
-
-        def opener(strict: bool) -> Any:
-            return open_export(path, strict=strict, name=name)
-
-        return await run_in_threadpool(_run, request, opener, options, lang)
+        replay = partial(services.simulations.replay_file, path, name, options)
+        return await run_in_threadpool(_run, replay, lang)
     finally:
         path.unlink(missing_ok=True)
-
-
-def _tenant_opener(request: Request, tenant_id: str) -> Any:
-    store = request.app.state.tenants
-    info, state = store.load(tenant_id)
-    users = {user.id: user.country for user in state.users}
-
-    @contextlib.contextmanager
-    def opener(strict: bool) -> Iterator[Any]:
-        chunks = _usage_rows(info, store.calls(tenant_id), users)
-        lines = (line for chunk in chunks for line in chunk.splitlines(keepends=True))
-        yield read_lines(lines, f"tenant {tenant_id} usage.csv", strict=strict)
-
-    return opener
 
 
 @router.post(
@@ -340,8 +328,7 @@ def _tenant_opener(request: Request, tenant_id: str) -> Any:
         **PROBLEMS,
     },
 )
-async def create_simulation(request: Request) -> Response:
-    lang = request_lang(request, request.query_params.get("lang"))
+async def create_simulation(request: Request, services: ServicesDep, lang: Lang) -> Response:
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json":
         try:
@@ -353,12 +340,14 @@ async def create_simulation(request: Request) -> Response:
                 422, t("problem.not_export.title", lang), t("problem.no_file", lang), code="no_file"
             )
         tenant_id = body["tenant_id"]
-        tenant_for(request, tenant_id, lang)
+        await run_in_threadpool(
+            authenticated_tenant, tenant_id, services, lang, await bearer(request)
+        )
         options = _options(body, lang)
-        opener = _tenant_opener(request, tenant_id)
-        sim = await run_in_threadpool(_run, request, opener, options, lang)
+        replay = partial(services.simulations.replay_tenant, tenant_id, options)
+        sim = await run_in_threadpool(_run, replay, lang)
     elif kind == "multipart/form-data":
-        sim = await _simulate_upload(request, lang)
+        sim = await _simulate_upload(request, services, lang)
     else:
         raise ProblemError(
             415, "Unsupported media type", t("problem.no_file", lang), code="unsupported_media_type"
@@ -371,18 +360,20 @@ async def create_simulation(request: Request) -> Response:
 
 def _page(
     request: Request,
+    services: Services,
+    templates: Jinja2Templates,
     lang: str,
     *,
     report: str = "",
     error: str = "",
     status: int = 200,
 ) -> HTMLResponse:
-    settings = request.app.state.settings
+    settings = services.settings
     messages = {**site_catalog(lang), **catalog(lang)}
     guide = "/guides/estimate-funding/#replay"
     if lang != settings.default_lang:
         guide = f"/{lang}{guide}"
-    return request.app.state.templates.TemplateResponse(
+    return templates.TemplateResponse(
         request,
         "simulate.html",
         {
@@ -394,7 +385,7 @@ def _page(
             "report": report,
             "error": error,
             "guide_url": guide,
-            "report_css": REPORT_CSS,
+            "report_css": _report_css(),
         },
         status_code=status,
         headers={"Content-Language": content_language(lang), "Vary": "Accept-Language"},
@@ -407,9 +398,10 @@ def _page(
     response_class=HTMLResponse,
     responses={200: {"content": {"text/html": {"example": "<!doctype html>…<form …>"}}}},
 )
-def simulate_page(request: Request) -> HTMLResponse:
-    lang = request_lang(request, request.query_params.get("lang"))
-    return _page(request, lang)
+def simulate_page(
+    request: Request, services: ServicesDep, templates: TemplatesDep, lang: Lang
+) -> HTMLResponse:
+    return _page(request, services, templates, lang)
 
 
 @router.post(
@@ -423,16 +415,16 @@ def simulate_page(request: Request) -> HTMLResponse:
     },
     responses={200: {"content": {"text/html": {"example": "<!doctype html>…<svg …>"}}}},
 )
-async def simulate_result(request: Request) -> HTMLResponse:
-    from helpsvc.usage.report import render_fragment
-
-    lang = request_lang(request, request.query_params.get("lang"))
+async def simulate_result(
+    request: Request, services: ServicesDep, templates: TemplatesDep, lang: Lang
+) -> HTMLResponse:
     try:
-        sim = await _simulate_upload(request, lang)
+        sim = await _simulate_upload(request, services, lang)
     except ProblemError as problem:
-        return _page(request, lang, error=problem.detail or problem.title, status=problem.status)
+        error = problem.detail or problem.title
+        return _page(request, services, templates, lang, error=error, status=problem.status)
     report = await run_in_threadpool(render_fragment, sim, lang)
-    return _page(request, lang, report=report)
+    return _page(request, services, templates, lang, report=report)
 
 
 __all__ = ["router"]

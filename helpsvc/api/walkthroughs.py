@@ -1,20 +1,28 @@
-"""``/api/v1/tenants/{id}/walkthroughs``: start a walkthrough, show, submit, go back, cancel."""
+"""``/api/v1/tenants/{id}/walkthroughs``: start a walkthrough, show, submit, go back, cancel.
+
+An unknown session (or one of another tenant) raises ``UnknownSession``, answered 404 by
+the problem handlers like an unknown flow.
+"""
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict
 
-from helpsvc.api.auth import tenant_for
-from helpsvc.api.negotiation import request_lang
-from helpsvc.api.problems import MEDIA_TYPE, ProblemError
-from helpsvc.walkthroughs.service import UnknownFlow, UnknownSession
-from helpsvc.web.messages import t
+from helpsvc.api.deps import Lang, ServicesDep, authenticated_tenant
+from helpsvc.api.problems import MEDIA_TYPE
+from helpsvc.i18n.site_messages import t
+from helpsvc.services.container import Services
+from helpsvc.walkthroughs.runner import Session
 
-router = APIRouter(prefix="/api/v1/tenants/{tenant_id}/walkthroughs", tags=["walkthroughs"])
+router = APIRouter(
+    prefix="/api/v1/tenants/{tenant_id}/walkthroughs",
+    tags=["walkthroughs"],
+    dependencies=[Depends(authenticated_tenant)],
+)
 
 VIEW_EXAMPLE = {
     "id": "5d0c4a3e9b1f2a7c6e8d0f13",
@@ -40,12 +48,77 @@ VIEW_EXAMPLE = {
     },
     "stop": None,
 }
-VIEW = {
-    200: {
-        "description": "The walkthrough",
-        "content": {"application/json": {"example": VIEW_EXAMPLE}},
-    }
-}
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class LinkOut(_Out):
+    title: str
+    url: str
+
+
+class ProgressOut(_Out):
+    done: int
+    total: int
+
+
+class SkippedOut(_Out):
+    id: str
+    title: str
+
+
+class OptionOut(_Out):
+    value: str
+    label: str
+
+
+class InputOut(_Out):
+    name: str
+    kind: str
+    label: str
+    required: bool
+    required_with: str | None
+    options: list[OptionOut]
+    currency: str | None
+
+
+class StepOut(_Out):
+    id: str
+    number: int
+    total: int
+    progress_text: str
+    section: str
+    title: str
+    html: str | None
+    url: str
+    already_done: bool
+    inputs: list[InputOut]
+
+
+class StopOut(_Out):
+    code: str
+    title: str
+    message: str
+    guide: LinkOut
+    html: str | None
+
+
+class WalkthroughOut(_Out):
+    """A walkthrough session: the step it shows, or why it stopped, and the progress."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"example": VIEW_EXAMPLE})
+
+    id: str
+    flow: str
+    lang: str
+    status: Literal["active", "done", "cancelled", "stopped"]
+    guide: LinkOut
+    progress: ProgressOut
+    skipped: list[SkippedOut]
+    step: StepOut | None
+    stop: StopOut | None
 
 
 class StartIn(BaseModel):
@@ -78,85 +151,56 @@ class SubmitIn(BaseModel):
     values: dict[str, Any]
 
 
-def _service(request: Request):  # noqa: ANN202
-    return request.app.state.walkthroughs
+def _view(services: Services, session: Session) -> dict[str, Any]:
+    return services.walkthroughs.view(session, services.content.current.index)
 
 
-def _not_found(request: Request, session_id: str, lang: str) -> ProblemError:
-    return ProblemError(
-        404,
-        t("problem.walkthrough_not_found.title", lang),
-        t("problem.walkthrough_not_found", lang, session_id=session_id),
-        code="walkthrough_not_found",
+@router.post("", status_code=201, summary="Start a walkthrough", response_model=WalkthroughOut)
+def start(tenant_id: str, services: ServicesDep, lang: Lang, body: StartIn) -> dict[str, Any]:
+    session = services.walkthroughs.start(tenant_id, body.flow, body.lang or lang)
+    return _view(services, session)
+
+
+@router.get("/{session_id}", summary="The current step (resume)", response_model=WalkthroughOut)
+def show(tenant_id: str, session_id: str, services: ServicesDep) -> dict[str, Any]:
+    return _view(services, services.walkthroughs.current(tenant_id, session_id))
+
+
+@router.post(
+    "/{session_id}/submit",
+    summary="Submit the current step",
+    response_model=WalkthroughOut,
+    responses={422: {"description": "Invalid values, field by field", "content": {MEDIA_TYPE: {}}}},
+)
+def submit(tenant_id: str, session_id: str, services: ServicesDep, body: SubmitIn) -> Any:
+    outcome = services.walkthroughs.submit(tenant_id, session_id, body.values)
+    if not (outcome.errors or outcome.form_error):
+        return _view(services, outcome.session)
+    view_lang = outcome.session.lang
+    return JSONResponse(
+        {
+            "type": "/api/v1/problems/walkthrough_input_invalid",
+            "title": t("problem.validation.title", view_lang),
+            "status": 422,
+            "detail": outcome.form_error
+            or "; ".join(f"{k}: {v}" for k, v in outcome.errors.items()),
+            "code": "walkthrough_input_invalid",
+            "errors": [{"field": k, "message": v} for k, v in outcome.errors.items()],
+            "values": outcome.typed,
+            "walkthrough": _view(services, outcome.session),
+        },
+        status_code=422,
+        media_type=MEDIA_TYPE,
     )
 
 
-def _view(request: Request, session: Any) -> dict[str, Any]:
-    return _service(request).view(session, request.app.state.content.current.index)
+@router.post("/{session_id}/back", summary="Go back one step", response_model=WalkthroughOut)
+def back(tenant_id: str, session_id: str, services: ServicesDep) -> dict[str, Any]:
+    return _view(services, services.walkthroughs.back(tenant_id, session_id))
 
 
-@router.post("", status_code=201, summary="Start a walkthrough", responses={201: VIEW[200]})
-def start(request: Request, tenant_id: str, body: StartIn) -> dict[str, Any]:
-    lang = body.lang or request_lang(request, None)
-    tenant_for(request, tenant_id, lang)
-    try:
-        session = _service(request).start(tenant_id, body.flow, lang)
-    except UnknownFlow:
-        raise _not_found(request, body.flow, lang) from None
-    return _view(request, session)
-
-
-def _act(request: Request, tenant_id: str, session_id: str, act: Any) -> Any:
-    """Authenticate, run ``act(service)`` on the session, answer 404 for unknown sessions."""
-    lang = request_lang(request, request.query_params.get("lang"))
-    tenant_for(request, tenant_id, lang)
-    try:
-        return act(_service(request))
-    except UnknownSession:
-        raise _not_found(request, session_id, lang) from None
-
-
-@router.get("/{session_id}", summary="The current step (resume)", responses=VIEW)
-def show(request: Request, tenant_id: str, session_id: str) -> dict[str, Any]:
-    return _view(
-        request, _act(request, tenant_id, session_id, lambda s: s.current(tenant_id, session_id))
-    )
-
-
-@router.post("/{session_id}/submit", summary="Submit the current step", responses=VIEW)
-def submit(request: Request, tenant_id: str, session_id: str, body: SubmitIn) -> Any:
-    outcome = _act(
-        request, tenant_id, session_id, lambda s: s.submit(tenant_id, session_id, body.values)
-    )
-    if outcome.errors or outcome.form_error:
-        view_lang = outcome.session.lang
-        return JSONResponse(
-            {
-                "type": "/api/v1/problems/walkthrough_input_invalid",
-                "title": t("problem.validation.title", view_lang),
-                "status": 422,
-                "detail": outcome.form_error
-                or "; ".join(f"{k}: {v}" for k, v in outcome.errors.items()),
-                "code": "walkthrough_input_invalid",
-                "errors": [{"field": k, "message": v} for k, v in outcome.errors.items()],
-                "values": outcome.typed,
-                "walkthrough": _view(request, outcome.session),
-            },
-            status_code=422,
-            media_type=MEDIA_TYPE,
-        )
-    return _view(request, outcome.session)
-
-
-@router.post("/{session_id}/back", summary="Go back one step", responses=VIEW)
-def back(request: Request, tenant_id: str, session_id: str) -> dict[str, Any]:
-    return _view(
-        request, _act(request, tenant_id, session_id, lambda s: s.back(tenant_id, session_id))
-    )
-
-
-@router.post("/{session_id}/cancel", summary="Cancel the walkthrough", responses=VIEW)
-def cancel(request: Request, tenant_id: str, session_id: str) -> dict[str, Any]:
-    return _view(
-        request, _act(request, tenant_id, session_id, lambda s: s.cancel(tenant_id, session_id))
-    )
+@router.post(
+    "/{session_id}/cancel", summary="Cancel the walkthrough", response_model=WalkthroughOut
+)
+def cancel(tenant_id: str, session_id: str, services: ServicesDep) -> dict[str, Any]:
+    return _view(services, services.walkthroughs.cancel(tenant_id, session_id))

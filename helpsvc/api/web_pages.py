@@ -16,17 +16,20 @@ from urllib.parse import quote
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
-from helpsvc.api.negotiation import home_url, request_lang
-from helpsvc.api.tenant_context import SESSION_COOKIE
-from helpsvc.api.tenant_views import tenant_view, when
+from helpsvc.api.deps import Lang, ServicesDep
+from helpsvc.api.negotiation import home_url
+from helpsvc.api.sessions import SESSION_COOKIE, set_session
+from helpsvc.api.state import get_services, get_templates
 from helpsvc.content.locales import content_language
 from helpsvc.credits import Money
-from helpsvc.credits.money import exponent
+from helpsvc.i18n.site_messages import catalog, t
+from helpsvc.services.errors import UnknownFlow, UnknownSession
+from helpsvc.services.sign_ins import SignIn
+from helpsvc.services.tenant_view import tenant_view, when
+from helpsvc.services.tenants import NewTenant
 from helpsvc.walkthroughs import messages as walk_messages
-from helpsvc.walkthroughs.runner import ACTIVE
-from helpsvc.walkthroughs.service import UnknownFlow, UnknownSession
+from helpsvc.walkthroughs.runner import ACTIVE, Session
 from helpsvc.web.charts import balance_chart
-from helpsvc.web.messages import catalog, t
 
 router = APIRouter(include_in_schema=False)
 
@@ -58,15 +61,15 @@ def _messages(lang: str) -> dict[str, str]:
 def _page(
     request: Request, template: str, lang: str, status: int = 200, **context: Any
 ) -> Response:
-    settings = request.app.state.settings
-    response = request.app.state.templates.TemplateResponse(
+    services = get_services(request)
+    response = get_templates(request).TemplateResponse(
         request,
         template,
         {
             "msg": _messages(lang),
             "html_lang": content_language(lang),
             "lang": lang,
-            "home_url": home_url(lang, settings.default_lang),
+            "home_url": home_url(lang, services.settings.default_lang),
             **context,
         },
         status_code=status,
@@ -79,24 +82,13 @@ def _page(
     return response
 
 
-def _signed_in(request: Request) -> tuple[str, str] | None:
-    return request.app.state.walkthroughs.sessions.signed_in(request.cookies.get(SESSION_COOKIE))
+def _signed_in(request: Request, services: ServicesDep) -> SignIn | None:
+    return services.sign_ins.signed_in(request.cookies.get(SESSION_COOKIE))
 
 
-def _set_session(response: Response, token: str, request: Request) -> None:
-    response.set_cookie(
-        SESSION_COOKIE,
-        token,
-        httponly=True,
-        samesite="lax",
-        secure=request.url.scheme == "https",
-        max_age=7 * 24 * 3600,
-        path="/",
-    )
-
-
-def _lang(request: Request) -> str:
-    return request_lang(request, request.query_params.get("lang"))
+def _path(request: Request, name: str, lang: str, **params: str) -> str:
+    """This site's path of a named route, in the reader's language."""
+    return f"{request.app.url_path_for(name, **params)}?lang={lang}"
 
 
 def _safe_next(target: str | None) -> str:
@@ -107,8 +99,9 @@ def _safe_next(target: str | None) -> str:
 
 
 @router.get("/signin")
-def signin_page(request: Request, flow: str | None = None, next: str | None = None) -> Response:
-    lang = _lang(request)
+def signin_page(
+    request: Request, lang: Lang, flow: str | None = None, next: str | None = None
+) -> Response:
     csrf = secrets.token_urlsafe(24)
     response = _page(
         request, "signin.html", lang, flow=flow, next_url=_safe_next(next), csrf=csrf, error=None
@@ -118,8 +111,7 @@ def signin_page(request: Request, flow: str | None = None, next: str | None = No
 
 
 @router.post("/signin")
-async def signin(request: Request) -> Response:
-    lang = _lang(request)
+async def signin(request: Request, services: ServicesDep, lang: Lang) -> Response:
     form = await request.form()
     expected = request.cookies.get(SIGNIN_CSRF_COOKIE, "")
     given = str(form.get("csrf", ""))
@@ -134,7 +126,7 @@ async def signin(request: Request) -> Response:
             csrf=expected,
             error=t("signin.csrf", lang),
         )
-    tenant_id = request.app.state.tenants.authenticate(str(form.get("api_key", "")).strip())
+    tenant_id = services.tenants.authenticate(str(form.get("api_key", "")).strip())
     if tenant_id is None:
         return _page(
             request,
@@ -146,22 +138,22 @@ async def signin(request: Request) -> Response:
             csrf=expected,
             error=t("signin.invalid", lang),
         )
-    token, _csrf = request.app.state.walkthroughs.sessions.sign_in(tenant_id)
-    target = _safe_next(str(form.get("next", ""))) or f"/tenants/{tenant_id}?lang={lang}"
+    token, _csrf = services.sign_ins.sign_in(tenant_id)
+    target = _safe_next(str(form.get("next", "")))
     if target == "/":
-        target = f"/tenants/{tenant_id}?lang={lang}"
+        target = _path(request, "dashboard", lang, tenant_id=tenant_id)
     response = RedirectResponse(target, status_code=303)
-    _set_session(response, token, request)
+    set_session(response, token, request)
     return response
 
 
 @router.get("/try/{flow}")
-def try_in_sandbox(request: Request, flow: str, model: str = "prepaid") -> Response:
+def try_in_sandbox(
+    request: Request, services: ServicesDep, lang: Lang, flow: str, model: str = "prepaid"
+) -> Response:
     """Create a sandbox organization, sign this browser in and open the walkthrough."""
-    lang = _lang(request)
-    service = request.app.state.walkthroughs
     try:
-        service.flow(flow)
+        services.walkthroughs.flow(flow)
     except UnknownFlow:
         return _page(
             request,
@@ -174,8 +166,7 @@ def try_in_sandbox(request: Request, flow: str, model: str = "prepaid") -> Respo
             error=t("problem.walkthrough_not_found", lang, session_id=flow),
         )
     country, currency = SANDBOX.get(lang, SANDBOX["en"])
-    store = request.app.state.tenants
-    answer = store.create_tenant(
+    sandbox = NewTenant(
         name="Sandbox",
         country=country,
         currency=currency,
@@ -183,11 +174,11 @@ def try_in_sandbox(request: Request, flow: str, model: str = "prepaid") -> Respo
         language=lang,
         admin_email=None,
         start=datetime.now(UTC).replace(microsecond=0),
-        respond=lambda info, state, key: {"tenant_id": info.id},
     )
-    token, _csrf = service.sessions.sign_in(answer.body["tenant_id"])
-    response = RedirectResponse(f"/guide/{flow}?lang={lang}", status_code=303)
-    _set_session(response, token, request)
+    reply = services.tenants.create(sandbox, present=lambda record, _s, _k: {"id": record.id})
+    token, _csrf = services.sign_ins.sign_in(reply.body["id"])
+    response = RedirectResponse(_path(request, "guide", lang, flow=flow), status_code=303)
+    set_session(response, token, request)
     return response
 
 
@@ -197,14 +188,14 @@ def _guide_page(
     lang: str,
     tenant_id: str,
     csrf: str,
-    session: Any,
+    session: Session,
     status: int = 200,
     errors: dict[str, str] | None = None,
     values: dict[str, Any] | None = None,
     form_error: str | None = None,
 ) -> Response:
-    service = request.app.state.walkthroughs
-    view = service.view(session, request.app.state.content.current.index)
+    services = get_services(request)
+    view = services.walkthroughs.view(session, services.content.current.index)
     skipped = ", ".join(s["title"] for s in view["skipped"])
     return _page(
         request,
@@ -222,9 +213,8 @@ def _guide_page(
 
 
 @router.get("/guide/{flow}")
-def guide(request: Request, flow: str) -> Response:
-    lang = _lang(request)
-    signed = _signed_in(request)
+def guide(request: Request, services: ServicesDep, lang: Lang, flow: str) -> Response:
+    signed = _signed_in(request, services)
     if signed is None:
         csrf = secrets.token_urlsafe(24)
         response = _page(
@@ -232,7 +222,7 @@ def guide(request: Request, flow: str) -> Response:
             "signin.html",
             lang,
             flow=flow,
-            next_url=f"/guide/{quote(flow)}?lang={lang}",
+            next_url=_path(request, "guide", lang, flow=flow),
             csrf=csrf,
             error=None,
         )
@@ -240,9 +230,9 @@ def guide(request: Request, flow: str) -> Response:
             SIGNIN_CSRF_COOKIE, csrf, httponly=True, samesite="strict", path="/signin"
         )
         return response
-    tenant_id, csrf = signed
+    tenant_id, csrf = signed.tenant_id, signed.csrf
     try:
-        session = request.app.state.walkthroughs.resume_or_start(tenant_id, flow, lang)
+        session = services.walkthroughs.resume_or_start(tenant_id, flow, lang)
     except UnknownFlow:
         return _page(
             request,
@@ -258,13 +248,13 @@ def guide(request: Request, flow: str) -> Response:
 
 
 @router.post("/guide/{flow}")
-async def guide_submit(request: Request, flow: str) -> Response:
-    lang = _lang(request)
-    signed = _signed_in(request)
+async def guide_submit(request: Request, services: ServicesDep, lang: Lang, flow: str) -> Response:
+    signed = _signed_in(request, services)
     form = await request.form()
+    here = _path(request, "guide", lang, flow=flow)
     if signed is None:
-        return RedirectResponse(f"/guide/{quote(flow)}?lang={lang}", status_code=303)
-    tenant_id, csrf = signed
+        return RedirectResponse(here, status_code=303)
+    tenant_id, csrf = signed.tenant_id, signed.csrf
     if not hmac.compare_digest(csrf, str(form.get("csrf", ""))):
         return _page(
             request,
@@ -276,7 +266,7 @@ async def guide_submit(request: Request, flow: str) -> Response:
             csrf="",
             error=t("signin.csrf", lang),
         )
-    service = request.app.state.walkthroughs
+    service = services.walkthroughs
     session_id = str(form.get("session_id", ""))
     values: dict[str, Any] = {}
     for key in form:
@@ -305,19 +295,19 @@ async def guide_submit(request: Request, flow: str) -> Response:
                 )
     except UnknownSession:
         pass
-    return RedirectResponse(f"/guide/{quote(flow)}?lang={lang}", status_code=303)
+    return RedirectResponse(here, status_code=303)
 
 
 @router.get("/tenants/{tenant_id}")
-def dashboard(request: Request, tenant_id: str) -> Response:
-    lang = _lang(request)
-    signed = _signed_in(request)
+def dashboard(request: Request, services: ServicesDep, lang: Lang, tenant_id: str) -> Response:
+    signed = _signed_in(request, services)
     if signed is None:
+        target = quote(_path(request, "dashboard", lang, tenant_id=tenant_id))
         return RedirectResponse(
-            f"/signin?lang={lang}&next={quote(f'/tenants/{tenant_id}?lang={lang}')}",
+            f"{request.app.url_path_for('signin_page')}?lang={lang}&next={target}",
             status_code=303,
         )
-    if signed[0] != tenant_id:
+    if signed.tenant_id != tenant_id:
         return _page(
             request,
             "signin.html",
@@ -328,55 +318,33 @@ def dashboard(request: Request, tenant_id: str) -> Response:
             csrf="",
             error=t("problem.tenant_not_found", lang, tenant_id=tenant_id),
         )
-    store = request.app.state.tenants
-    info, state = store.load(tenant_id)
-    view = tenant_view(info, state, store.tariff, lang)
-    rows = store.ledger(tenant_id, limit=500)
-    points, marks = [], []
-    for row in rows:
-        at = row.at if row.at.tzinfo else row.at.replace(tzinfo=UTC)
-        points.append((at, row.balance_after_minor / 10 ** _digits(info.currency)))
-        if row.type == "auto_recharge":
-            marks.append(at)
-    if points:
-        # The balance holds until now: the line reaches the simulated present.
-        points.append((state.now, state.balance.minor / 10 ** _digits(info.currency)))
-    chart = balance_chart(points, info.currency, t("dash.chart", lang), marks)
+    board = services.queries.dashboard(tenant_id)
+    tenant, state = board.tenant.record, board.tenant.state
+    series = board.balance
+    chart = balance_chart(series.points, series.currency, t("dash.chart", lang), series.recharges)
     ledger = [
         {
-            "seq": r.seq,
-            "at": when(r.at if r.at.tzinfo else r.at.replace(tzinfo=UTC)),
-            "type": t(f"ledger.{r.type}", lang),
-            "amount": _fmt(r.amount_minor, info.currency),
-            "balance_after": _fmt(r.balance_after_minor, info.currency),
+            "seq": entry.seq,
+            "at": when(entry.at),
+            "type": t(f"ledger.{entry.type}", lang),
+            "amount": Money(entry.amount_minor, tenant.currency).format(),
+            "balance_after": Money(entry.balance_after_minor, tenant.currency).format(),
         }
-        for r in reversed(rows[-50:])
+        for entry in board.recent
     ]
-    notifications = [
-        {"subject": n.subject, "at": when(n.at if n.at.tzinfo else n.at.replace(tzinfo=UTC))}
-        for n in store.notifications(tenant_id, limit=20)
-    ]
-    index = request.app.state.content.current.index
+    index = services.content.current.index
     flows = []
-    for flow_id, flow in request.app.state.walkthroughs.flows.items():
+    for flow_id, flow in services.walkthroughs.flows.items():
         page = index.page(flow.guide, lang) or index.page(flow.guide, index.default_lang)
         flows.append((flow_id, page.title if page else flow_id))
     return _page(
         request,
         "dashboard.html",
         lang,
-        tenant=view,
+        tenant=tenant_view(tenant, state, services.tariff, lang),
         chart=chart,
         ledger=ledger,
-        notifications=notifications,
+        notifications=[{"subject": n.subject, "at": when(n.at)} for n in board.notifications],
         flows=flows,
         active=ACTIVE,
     )
-
-
-def _digits(currency: str) -> int:
-    return exponent(currency)
-
-
-def _fmt(minor: int, currency: str) -> str:
-    return Money(int(minor), currency).format()

@@ -146,27 +146,29 @@ def scan(body: str, first_line: int = 1) -> Outline:
     padded = "\n" + body
     regions = _fenced_regions(padded) if ("```" in body or "~~~" in body) else []
     lines = _Lines(body, first_line)
+    title, sections = _sections(padded, regions, lines)
+    links = _links(body, padded, regions, lines)
+    anchors: frozenset[str] = frozenset()
+    if "<a" in body or "<A" in body:
+        anchors = frozenset(
+            m.group(1)
+            for m in _HTML_ANCHOR.finditer(body)
+            if not regions or _outside(regions, m.start() + 1)
+        )
+    return Outline(title, tuple(sections), tuple(links), anchors)
+
+
+def _sections(
+    padded: str, regions: list[tuple[int, int]], lines: _Lines
+) -> tuple[str | None, list[Section]]:
+    """The page title (first level-1 heading) and every heading outside code blocks."""
     title: str | None = None
     sections: list[Section] = []
     for heading in _HEADING.finditer(padded):
         if regions and not _outside(regions, heading.start()):
             continue
         level = len(heading.group(1))
-        text = heading.group(2).rstrip()
-        if text.endswith("#"):
-            text = _CLOSING_HASHES.sub("", text)
-        anchor = None
-        if text.endswith("}"):
-            brace = text.rfind("{")
-            if brace >= 0:
-                id_match = _ATTR_ID.search(text, brace)
-                if id_match:
-                    anchor = id_match.group(1)
-                text = text[:brace]
-        if anchor is None and "<" in text:
-            html = _HTML_ANCHOR.search(text)
-            if html:
-                anchor = html.group(1)
+        text, anchor = _heading_anchor(heading.group(2).rstrip())
         clean = _clean_title(text)
         if level == 1 and title is None:
             title = clean
@@ -175,7 +177,31 @@ def scan(body: str, first_line: int = 1) -> Outline:
             sections.append(Section(anchor, clean, level, line_no, True))
         elif clean:
             sections.append(Section(slugify(clean), clean, level, line_no, False))
+    return title, sections
 
+
+def _heading_anchor(text: str) -> tuple[str, str | None]:
+    """A heading's text without closing hashes and attribute list, and the anchor the
+    author gave it (``{#id}`` or ``<a name>``), if any."""
+    if text.endswith("#"):
+        text = _CLOSING_HASHES.sub("", text)
+    anchor = None
+    if text.endswith("}"):
+        brace = text.rfind("{")
+        if brace >= 0:
+            id_match = _ATTR_ID.search(text, brace)
+            if id_match:
+                anchor = id_match.group(1)
+            text = text[:brace]
+    if anchor is None and "<" in text:
+        html = _HTML_ANCHOR.search(text)
+        if html:
+            anchor = html.group(1)
+    return text, anchor
+
+
+def _links(body: str, padded: str, regions: list[tuple[int, int]], lines: _Lines) -> list[Link]:
+    """Internal inline and reference links outside code blocks, in reading order."""
     links: list[Link] = []
     if "](" in body:
         for match in _INLINE_LINK.finditer(body):
@@ -193,12 +219,4 @@ def scan(body: str, first_line: int = 1) -> Outline:
                 path, anchor = _split_link(ref.group(2))
                 links.append(Link(path, anchor, *lines.at(ref.start(2) - 1)))
         links.sort(key=lambda link: (link.line, link.column))
-
-    anchors: frozenset[str] = frozenset()
-    if "<a" in body or "<A" in body:
-        anchors = frozenset(
-            m.group(1)
-            for m in _HTML_ANCHOR.finditer(body)
-            if not regions or _outside(regions, m.start() + 1)
-        )
-    return Outline(title, tuple(sections), tuple(links), anchors)
+    return links

@@ -28,7 +28,7 @@ from rapidfuzz.distance import OSA
 
 from helpsvc.content.index import ContentIndex
 from helpsvc.content.page import Page
-from helpsvc.content.text import _CJK_RUN, _TOKEN, _stem, compound_parts, sections_text, tokens
+from helpsvc.content.text import CJK_RUN, TOKEN, compound_parts, sections_text, stem_word, tokens
 from helpsvc.content.urls import page_url
 
 MAX_POSTINGS = 400
@@ -156,7 +156,7 @@ class LanguageIndex:
         found: list[tuple[str, float]] = []
         if term in self.postings:
             found.append((term, 1.0))
-        if _CJK_RUN.match(term):
+        if CJK_RUN.match(term):
             return found
         if len(term) >= 3:
             start = bisect.bisect_left(self.sorted_vocab, term)
@@ -242,15 +242,15 @@ class LanguageIndex:
 def snippet(text: str, terms: set[str], lang: str, size: int = SNIPPET_CHARS) -> str:
     """A window of ``text`` around the first match, HTML-escaped, matches in ``<mark>``."""
     spans: list[tuple[int, int]] = []
-    cjk_terms = [t for t in terms if _CJK_RUN.match(t)]
-    for match in _TOKEN.finditer(text):
+    cjk_terms = [t for t in terms if CJK_RUN.match(t)]
+    for match in TOKEN.finditer(text):
         word = match.group(0)
-        if _CJK_RUN.match(word):
+        if CJK_RUN.match(word):
             for term in cjk_terms:
                 for hit in re.finditer(re.escape(term), word):
                     spans.append((match.start() + hit.start(), match.start() + hit.end()))
         else:
-            stem = _stem(word.casefold(), lang)
+            stem = stem_word(word.casefold(), lang)
             # A compound contains the matched part: "Guthabenaufladung" shows "guthab…".
             if stem in terms or any(len(t) >= 4 and stem.startswith(t) for t in terms):
                 spans.append((match.start(), match.end()))

@@ -20,8 +20,8 @@ _HTML = re.compile(r"</?[A-Za-z][^>]*>")
 _MARKUP = re.compile(r"^\s*(?:[-*+]|\d+\.|>|!!!|\?\?\?|===)\s*|[*_`|#]+", re.MULTILINE)
 _SPACES = re.compile(r"[ \t]+")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_TOKEN = re.compile(rf"[{_CJK}]+|[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
-_CJK_RUN = re.compile(rf"^[{_CJK}]+$")
+TOKEN = re.compile(rf"[{_CJK}]+|[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+CJK_RUN = re.compile(rf"^[{_CJK}]+$")
 
 
 def plain(markdown: str) -> str:
@@ -62,7 +62,7 @@ def _jieba():
     return jieba
 
 
-def _stem(token: str, lang: str) -> str:
+def stem_word(token: str, lang: str) -> str:
     # Light suffix stripping: enough for plural and case forms ("Lizenzen", "recharges")
     # without a stemming library; index and query pass through the same function.
     if lang == "en" and len(token) > 4:
@@ -79,12 +79,12 @@ def _stem(token: str, lang: str) -> str:
 
 def tokens(text: str, lang: str) -> list[str]:
     found: list[str] = []
-    for match in _TOKEN.finditer(text.casefold()):
+    for match in TOKEN.finditer(text.casefold()):
         token = match.group(0)
-        if _CJK_RUN.match(token):
+        if CJK_RUN.match(token):
             found.extend(w for w in _jieba().cut_for_search(token) if w.strip())
         else:
-            found.append(_stem(token.replace("’", "'"), lang))
+            found.append(stem_word(token.replace("’", "'"), lang))
     return found
 
 

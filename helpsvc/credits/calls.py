@@ -29,6 +29,8 @@ from .tariff import NumberType, Tariff
 from .users import License, User
 
 
+# long: the rules of one call (license, rating, refusal at zero, plan minutes, debit,
+# auto-recharge) read top to bottom in the order the guides state them.
 def place_call(
     state: TenantState, command: PlaceCall, tariff: Tariff
 ) -> tuple[TenantState, list[Event]]:

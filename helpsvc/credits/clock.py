@@ -19,6 +19,7 @@ from .errors import DomainError, ErrorCode
 
 __all__ = [
     "UTC",
+    "as_utc",
     "add_months",
     "days_in_month",
     "month_start",
@@ -55,3 +56,8 @@ def month_start(value: datetime) -> datetime:
 def next_month_start(value: datetime) -> datetime:
     """First instant of the calendar month after the one containing ``value``."""
     return add_months(month_start(value), 1)
+
+
+def as_utc(value: datetime) -> datetime:
+    """A stored time as UTC-aware: SQLite hands back naive datetimes of what was UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)

@@ -33,6 +33,7 @@ from .errors import DomainError, ErrorCode
 from .events import (
     Adjusted,
     AutoRechargeConfigured,
+    CallRefused,
     ClockAdvanced,
     Event,
     FundsAdded,
@@ -57,6 +58,17 @@ Outcome = tuple[TenantState, list[Event]]
 class Decision:
     state: TenantState
     events: tuple[Event, ...]
+
+    @property
+    def refused_call(self) -> CallRefused | None:
+        """The call this decision refused at start, if any: recorded, yet a refusal that
+        the caller answers as one."""
+        return next((e for e in self.events if isinstance(e, CallRefused)), None)
+
+    def refusal(self) -> DomainError | None:
+        """The refused call as the error a caller shows, with the rule's parameters."""
+        refused = self.refused_call
+        return None if refused is None else DomainError(refused.reason, dict(refused.params))
 
 
 def apply(state: TenantState, command: Command, tariff: Tariff) -> Decision:

@@ -17,7 +17,7 @@ from decimal import Decimal
 from .commands import CallKind
 from .errors import DomainError, ErrorCode
 from .money import Money
-from .state import PoolBucket, PoolKey, PoolUsage
+from .state import PoolBucket, PoolKey, PoolUsage, TenantState
 from .tariff import NumberType, Rate, RateService, Tariff
 from .users import CallingPlan, User
 
@@ -133,3 +133,35 @@ def rate_call(
         charge=charge,
         connection_fee=fee,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PoolStatus:
+    """One plan-minute pool this month: its size from today's licenses and what is used."""
+
+    key: PoolKey
+    minutes: int
+    used: int
+
+    @property
+    def left(self) -> int:
+        return max(0, self.minutes - self.used)
+
+
+def pool_statuses(state: TenantState, tariff: Tariff) -> list[PoolStatus]:
+    """Every pool the tenant's users can draw on, in the order of the users; empty pools
+    (a country without an allowance) are left out."""
+    keys: dict[PoolKey, None] = {}
+    for user in state.users:
+        plan = user.licenses.calling_plan
+        if plan in _POOL_PLANS:
+            keys[PoolKey(PoolBucket.DOMESTIC, user.country)] = None
+        if plan is CallingPlan.INTERNATIONAL:
+            keys[PoolKey(PoolBucket.INTERNATIONAL, user.country)] = None
+        if user.licenses.audio_conferencing:
+            keys[PoolKey(PoolBucket.DIAL_OUT, user.country)] = None
+    statuses = (
+        PoolStatus(key, pool_size(key, state.users, tariff), state.pools.used_minutes(key))
+        for key in keys
+    )
+    return [status for status in statuses if status.minutes > 0]

@@ -91,6 +91,10 @@ def _languages(header: list[str]) -> list[str]:
     return [h[len("Term [") : -1] for h in header if h.startswith("Term [") and h.endswith("]")]
 
 
+_Terms = dict[tuple[str, str], list[tuple[str, str, dict[str, str]]]]
+"""(concept id, language) -> (term, status, its other fields) in file order."""
+
+
 def from_csv(text: str) -> Glossary:
     """Read a CSV in the layout of ``to_csv``; rows of a concept may come in any order."""
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
@@ -102,7 +106,7 @@ def from_csv(text: str) -> Glossary:
         raise CsvError(1, f"the header has no 'Term [{SOURCE_LANG}]' column")
     order: list[str] = []
     concept_fields: dict[str, tuple[str, str | None]] = {}
-    terms: dict[tuple[str, str], list[tuple[str, str, dict[str, str]]]] = {}
+    terms: _Terms = {}
     for row_number, row in enumerate(reader, start=2):
         concept_id = (row.get(ID) or "").strip()
         if not concept_id:
@@ -120,21 +124,33 @@ def from_csv(text: str) -> Glossary:
                 )
             concept_fields[concept_id] = (pos, (row.get(NOTE) or "").strip() or None)
         for lang in langs:
-            term = (row.get(f"Term [{lang}]") or "").strip()
-            if not term:
-                continue
-            status = (row.get(f"Status [{lang}]") or "").strip().casefold() or "preferred"
-            if status not in STATUSES:
-                raise CsvError(
-                    row_number, f"status '{status}' of '{term}' is not one of {STATUSES}"
-                )
-            fields = {
-                key: (row.get(f"{key} [{lang}]") or "").strip()
-                for key in ("Definition", "Note", "Gender", "Measure Word")
-            }
-            if fields["Gender"] and fields["Gender"] not in GENDERS:
-                raise CsvError(row_number, f"gender '{fields['Gender']}' is not one of {GENDERS}")
-            terms.setdefault((concept_id, lang), []).append((term, status, fields))
+            term = _term(row, lang, row_number)
+            if term is not None:
+                terms.setdefault((concept_id, lang), []).append(term)
+    concepts = tuple(Concept(i, *concept_fields[i]) for i in order)
+    return Glossary(concepts, _entries(terms))
+
+
+def _term(
+    row: dict[str, str | None], lang: str, row_number: int
+) -> tuple[str, str, dict[str, str]] | None:
+    """The term of ``lang`` on this row with its status and fields; None when it has none."""
+    term = (row.get(f"Term [{lang}]") or "").strip()
+    if not term:
+        return None
+    status = (row.get(f"Status [{lang}]") or "").strip().casefold() or "preferred"
+    if status not in STATUSES:
+        raise CsvError(row_number, f"status '{status}' of '{term}' is not one of {STATUSES}")
+    fields = {
+        key: (row.get(f"{key} [{lang}]") or "").strip()
+        for key in ("Definition", "Note", "Gender", "Measure Word")
+    }
+    if fields["Gender"] and fields["Gender"] not in GENDERS:
+        raise CsvError(row_number, f"gender '{fields['Gender']}' is not one of {GENDERS}")
+    return term, status, fields
+
+
+def _entries(terms: _Terms) -> dict[str, dict[str, Entry]]:
     entries: dict[str, dict[str, Entry]] = {}
     for (concept_id, lang), items in terms.items():
         preferred = [(t, f) for t, s, f in items if s == "preferred"]
@@ -155,5 +171,4 @@ def from_csv(text: str) -> Glossary:
             measure_word=main_fields["Measure Word"] or None,
             notes=main_fields["Note"] or None,
         )
-    concepts = tuple(Concept(i, *concept_fields[i]) for i in order)
-    return Glossary(concepts, entries)
+    return entries

@@ -27,7 +27,7 @@ from helpsvc.content.findings import Finding
 from helpsvc.content.index import ContentIndex
 from helpsvc.content.page import Page
 from helpsvc.glossary.matching import Hit, TermMatcher, language_kind, longest_first
-from helpsvc.glossary.model import SOURCE_LANG, Glossary
+from helpsvc.glossary.model import SOURCE_LANG, Entry, Glossary
 
 # Words that may stand between the words of a German term for it still to count as used:
 # "Guthaben manuell aufladen" uses "Guthaben aufladen".
@@ -210,13 +210,20 @@ def _concept_hits(text: _Text, matcher: TermMatcher[str]) -> dict[str, Hit[str]]
     return first
 
 
-@term_check(
-    "term-inconsistent",
-    "A translation that does not use the preferred term of a concept its English page uses",
-)
-def _inconsistent(corpus: Corpus, index: ContentIndex, glossary: Glossary) -> Iterator[Finding]:
+@dataclass(frozen=True, slots=True)
+class _TargetTerms:
+    """One target language's side of the consistency check."""
+
+    accepted: TermMatcher[str]
+    """Preferred terms and their forms, per concept."""
+    variants: TermMatcher[tuple[str, str]]
+    """Every other term, as (concept, status): what a translation used instead."""
+    entries: dict[str, Entry]
+
+
+def _source_matcher(glossary: Glossary) -> TermMatcher[str]:
     source_entries = glossary.entries.get(SOURCE_LANG, {})
-    english = TermMatcher(
+    return TermMatcher(
         SOURCE_LANG,
         [
             (term, cid)
@@ -225,27 +232,36 @@ def _inconsistent(corpus: Corpus, index: ContentIndex, glossary: Glossary) -> It
             if status != "forbidden"
         ],
     )
-    targets = {}
-    for lang in glossary.target_languages:
-        entries = glossary.entries[lang]
-        kind = language_kind(lang)
-        targets[lang] = (
-            TermMatcher(
-                lang,
-                [(t, cid) for cid, e in entries.items() for t in e.accepted],
-                compounds=kind == "de",
-                gaps=CONSISTENCY_GAPS if kind == "de" else 0,
-            ),
-            TermMatcher(
-                lang,
-                [
-                    (t, (cid, status))
-                    for cid, e in entries.items()
-                    for t, status in e.terms()
-                    if status != "preferred"
-                ],
-            ),
-        )
+
+
+def _target_terms(glossary: Glossary, lang: str) -> _TargetTerms:
+    entries = glossary.entries[lang]
+    kind = language_kind(lang)
+    accepted = TermMatcher(
+        lang,
+        [(t, cid) for cid, e in entries.items() for t in e.accepted],
+        compounds=kind == "de",
+        gaps=CONSISTENCY_GAPS if kind == "de" else 0,
+    )
+    variants = TermMatcher(
+        lang,
+        [
+            (t, (cid, status))
+            for cid, e in entries.items()
+            for t, status in e.terms()
+            if status != "preferred"
+        ],
+    )
+    return _TargetTerms(accepted, variants, entries)
+
+
+@term_check(
+    "term-inconsistent",
+    "A translation that does not use the preferred term of a concept its English page uses",
+)
+def _inconsistent(corpus: Corpus, index: ContentIndex, glossary: Glossary) -> Iterator[Finding]:
+    english = _source_matcher(glossary)
+    targets = {lang: _target_terms(glossary, lang) for lang in glossary.target_languages}
     for source in sorted(index.pages.get(index.default_lang, {}).values(), key=lambda p: p.path):
         source_text = _read(corpus, source)
         if source_text is None:
@@ -253,52 +269,57 @@ def _inconsistent(corpus: Corpus, index: ContentIndex, glossary: Glossary) -> It
         used = _concept_hits(source_text, english)
         if not used:
             continue
-        for lang, (accepted, variants) in targets.items():
+        for lang, terms in targets.items():
             page = index.page(source.page_id, lang)
             if page is None:
                 continue
             text = _read(corpus, page)
-            if text is None:
-                continue
-            present = {hit.value for hit in accepted.find(text.prose)}
-            others: dict[str, Hit] = {}
-            for hit in variants.find(text.prose):
-                others.setdefault(hit.value[0], hit)
-            entries = glossary.entries[lang]
-            for cid, hit in sorted(used.items(), key=lambda item: item[1].start):
-                if cid in present or cid not in entries:
-                    continue
-                preferred = entries[cid].preferred
-                en_line, _ = source_text.position(hit.start)
-                en_term = source_text.raw[hit.start : hit.end]
-                origin = f"{source.path}:{en_line} uses '{en_term}'"
-                variant = others.get(cid)
-                if variant is not None:
-                    line, column = text.position(variant.start)
-                    found = text.raw[variant.start : variant.end]
-                    status = variant.value[1]
-                    yield Finding(
-                        page.path,
-                        line,
-                        "term-inconsistent",
-                        f"{origin}; here the {status} variant '{found}' stands for '{cid}' "
-                        "and the preferred term is never used",
-                        column,
-                        f"use '{preferred}'",
-                    )
-                    continue
-                anchor, _line = source_text.section_line(en_line)
-                section = page.section(anchor) if anchor else None
-                line = section.line if section else page.body_line
-                yield Finding(
-                    page.path,
-                    line,
-                    "term-inconsistent",
-                    f"{origin} ('{cid}'); this translation never uses the preferred term"
-                    + (f" (section #{anchor})" if section else ""),
-                    1,
-                    f"use '{preferred}'",
-                )
+            if text is not None:
+                yield from _drift(source_text, used, text, terms)
+
+
+def _drift(
+    source: _Text, used: dict[str, Hit[str]], text: _Text, terms: _TargetTerms
+) -> Iterator[Finding]:
+    """The concepts the English page uses whose preferred term its translation never uses."""
+    present = {hit.value for hit in terms.accepted.find(text.prose)}
+    others: dict[str, Hit] = {}
+    for hit in terms.variants.find(text.prose):
+        others.setdefault(hit.value[0], hit)
+    for cid, hit in sorted(used.items(), key=lambda item: item[1].start):
+        if cid in present or cid not in terms.entries:
+            continue
+        preferred = terms.entries[cid].preferred
+        en_line, _ = source.position(hit.start)
+        en_term = source.raw[hit.start : hit.end]
+        origin = f"{source.page.path}:{en_line} uses '{en_term}'"
+        variant = others.get(cid)
+        if variant is not None:
+            line, column = text.position(variant.start)
+            found = text.raw[variant.start : variant.end]
+            status = variant.value[1]
+            yield Finding(
+                text.page.path,
+                line,
+                "term-inconsistent",
+                f"{origin}; here the {status} variant '{found}' stands for '{cid}' "
+                "and the preferred term is never used",
+                column,
+                f"use '{preferred}'",
+            )
+            continue
+        anchor, _line = source.section_line(en_line)
+        section = text.page.section(anchor) if anchor else None
+        line = section.line if section else text.page.body_line
+        yield Finding(
+            text.page.path,
+            line,
+            "term-inconsistent",
+            f"{origin} ('{cid}'); this translation never uses the preferred term"
+            + (f" (section #{anchor})" if section else ""),
+            1,
+            f"use '{preferred}'",
+        )
 
 
 def lint_terms(

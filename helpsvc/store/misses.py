@@ -16,6 +16,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from helpsvc.content.meta import normalize_keyword
+from helpsvc.credits.clock import as_utc
 from helpsvc.store.engine import read
 from helpsvc.store.schema import f1_misses
 
@@ -115,8 +116,8 @@ class MissCounter:
                     row.keyword,
                     row.locale,
                     row.count,
-                    _aware(row.first_seen),
-                    _aware(row.last_seen),
+                    as_utc(row.first_seen),
+                    as_utc(row.last_seen),
                     row.sample,
                 )
         with self._lock:
@@ -149,8 +150,3 @@ class MissCounter:
             self._thread.join(timeout=10)
             self._thread = None
         self.flush()
-
-
-def _aware(value: datetime) -> datetime:
-    # SQLite hands back naive datetimes; they were written in UTC.
-    return value if value.tzinfo else value.replace(tzinfo=UTC)

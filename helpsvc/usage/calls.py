@@ -29,7 +29,7 @@ from helpsvc.credits.money import exponent
 from helpsvc.credits.rating import billable_minutes, price, rate_service
 
 from .columns import UNKNOWN_COUNTRY, country_code, number_type
-from .export import UsageRow
+from .reader import UsageRow
 
 
 class ReplayCall(NamedTuple):

@@ -16,7 +16,8 @@ import io
 import json
 import random
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import IO
@@ -24,9 +25,13 @@ from typing import IO
 from helpsvc.credits import CallKind, Money, NumberType, Tariff, load_sample_tariff
 from helpsvc.credits.rating import billable_minutes, price, rate_service
 
-from .columns import COLUMNS
+from .pstn import PstnRow
+from .times import TIME_FORMAT
+from .writer import pstn_csv
 
 DEFAULT_START = date(2026, 1, 5)  # a Monday
+ADMIN_CENTER_DECIMALS = 4
+"""The admin center writes four decimals whatever the currency has."""
 
 # Where international calls go, with weights, and the line type mix abroad.
 _ABROAD = (("GB", 5), ("DE", 4), ("FR", 3), ("IN", 2), ("JP", 1), ("CN", 1), ("CA", 3), ("CH", 1))
@@ -50,16 +55,114 @@ class _Users:
         self.caller_id = [f"+1425555{n % 10000:04d}" for n in range(count)]
 
 
-def _charge(
-    tariff: Tariff, currency: str, kind: CallKind, destination: str, number: str, seconds: int
-) -> tuple[Money, Money]:
-    """(charge incl. connection fee, connection fee) for a credit-funded call."""
-    rate = tariff.rate(currency, rate_service(kind), destination, NumberType(number))
-    if rate is None:
-        zero = Money.zero(currency)
-        return zero, zero
-    fee = Money.from_minor_decimal(rate.connection_fee_minor, currency)
-    return price(rate, billable_minutes(seconds), currency), fee
+@dataclass(frozen=True, slots=True)
+class _Call:
+    """A call whose start is settled when its day is sorted; the rest is drawn already."""
+
+    usage_id: str
+    call_id: str
+    user: int
+    call_type: str
+    number_type: str
+    destination: str
+    conference: str
+    seconds: int
+    fee: Money
+    charge: Money
+    capability: str
+
+
+class _Org:
+    """The organization making the calls: its users, rates, currency and random draws.
+
+    The order of the draws is the file: changing it changes every file of a seed."""
+
+    def __init__(
+        self,
+        rng: random.Random,
+        users: int,
+        domain: str,
+        tariff: Tariff,
+        currency: str,
+        country: str,
+    ) -> None:
+        self.rng = rng
+        self.users = users
+        self.people = _Users(users, rng, domain)
+        self.tariff = tariff
+        self.currency = currency
+        self.country = country
+        self.abroad = [c for c, w in _ABROAD for _ in range(w) if c != country]
+        self.zero = Money.zero(currency)
+
+    def when(self) -> int:
+        """A second of the day, around one of the peaks, within 06:00-20:00."""
+        hour, spread = self.rng.choice(_PEAKS)
+        second = int(self.rng.gauss(hour, spread) * 3600)
+        return min(max(second, 6 * 3600), 20 * 3600)
+
+    def price(
+        self, kind: CallKind, destination: str, line: str, seconds: int
+    ) -> tuple[Money, Money]:
+        """(charge incl. connection fee, connection fee) for a credit-funded call."""
+        currency = self.currency
+        rate = self.tariff.rate(currency, rate_service(kind), destination, NumberType(line))
+        if rate is None:
+            return self.zero, self.zero
+        fee = Money.from_minor_decimal(rate.connection_fee_minor, currency)
+        return price(rate, billable_minutes(seconds), currency), fee
+
+    def call(
+        self,
+        user: int,
+        call_type: str,
+        number_type: str,
+        destination: str,
+        seconds: int,
+        capability: str,
+        *,
+        conference: str = "",
+        priced: tuple[Money, Money] | None = None,
+    ) -> _Call:
+        charge, fee = priced or (self.zero, self.zero)
+        return _Call(
+            _uuid(self.rng),
+            _uuid(self.rng),
+            user,
+            call_type,
+            number_type,
+            destination,
+            conference,
+            seconds,
+            fee,
+            charge,
+            capability,
+        )
+
+    def row(self, call: _Call, start: datetime) -> PstnRow:
+        user, country = call.user, self.country
+        return PstnRow(
+            usage_id=call.usage_id,
+            call_id=call.call_id,
+            conference_id=call.conference,
+            user_location=country,
+            aad_object_id=self.people.object_id[user],
+            upn=self.people.upn[user],
+            user_display_name=self.people.name[user],
+            caller_id=self.people.caller_id[user],
+            call_type=call.call_type,
+            number_type=call.number_type,
+            domestic_international=("Domestic" if call.destination == country else "International"),
+            destination_dialed=call.destination,
+            destination_number="",
+            start_time=start,
+            end_time=start + timedelta(seconds=call.seconds),
+            duration_seconds=call.seconds,
+            connection_fee=call.fee,
+            charge=call.charge,
+            currency=self.currency,
+            capability=call.capability,
+        )
 
 
 def generate_rows(
@@ -72,221 +175,108 @@ def generate_rows(
     country: str = "US",
     domain: str = "contoso.example",
     tariff: Tariff | None = None,
-) -> Iterator[list[str]]:
-    """The rows (without header) of a synthetic export, in start-time order."""
+) -> Iterator[PstnRow]:
+    """The rows of a synthetic export, in start-time order."""
     if users < 1 or days < 1:
         raise ValueError("users and days must be at least 1")
     rng = random.Random(seed)
-    tariff = tariff or load_sample_tariff()
-    people = _Users(users, rng, domain)
-    abroad = [c for c, w in _ABROAD for _ in range(w) if c != country]
-    number = 0
+    org = _Org(rng, users, domain, tariff or load_sample_tariff(), currency, country)
     for offset in range(days):
         day = start + timedelta(days=offset)
-        workday = day.weekday() < 5
         midnight = datetime(day.year, day.month, day.day, tzinfo=UTC)
-        calls: list[tuple[int, list[str]]] = []
-
-        def when() -> int:
-            hour, spread = rng.choice(_PEAKS)
-            second = int(rng.gauss(hour, spread) * 3600)
-            return min(max(second, 6 * 3600), 20 * 3600)
-
-        # User calls: outbound (mostly domestic, on the plan) and inbound.
-        per_user = 5.0 if workday else 0.25
-        for u in range(users):
-            for _ in range(_poisson(rng, per_user)):
-                at = when()
-                seconds = int(rng.expovariate(1 / 210)) + 5
-                inbound = rng.random() < 0.35
-                if inbound:
-                    row = _row(
-                        rng,
-                        people,
-                        u,
-                        "user_in",
-                        "user_geographic",
-                        country,
-                        country,
-                        "",
-                        seconds,
-                        "0.0000",
-                        "0.0000",
-                        currency,
-                        "MCOPSTN1",
-                    )
-                elif rng.random() < 1 / 12:
-                    dest = rng.choice(abroad)
-                    mobile = rng.random() < 0.4
-                    line = "mobile" if mobile else "geographic"
-                    charge, fee = _charge(
-                        tariff, currency, CallKind.USER_OUTBOUND_INTERNATIONAL, dest, line, seconds
-                    )
-                    row = _row(
-                        rng,
-                        people,
-                        u,
-                        "user_out",
-                        f"user_{line}",
-                        country,
-                        dest,
-                        "",
-                        seconds,
-                        _money(fee),
-                        _money(charge),
-                        currency,
-                        "MCOPSTNPP",
-                    )
-                else:
-                    row = _row(
-                        rng,
-                        people,
-                        u,
-                        "user_out",
-                        "user_geographic",
-                        country,
-                        country,
-                        "",
-                        seconds,
-                        "0.0000",
-                        "0.0000",
-                        currency,
-                        "MCOPSTN1",
-                    )
-                calls.append((at, row))
-        # Meetings with phone participants: one per ~8 users on a work day.
-        meetings = _poisson(rng, users / 8 if workday else users / 200)
-        for _ in range(meetings):
-            organizer = rng.randrange(users)
-            conference = _hex(rng, 32)
-            begin = when()
-            length = int(rng.uniform(20, 60) * 60)
-            for _ in range(_poisson(rng, 2.5)):
-                joined = begin + rng.randrange(0, 300)
-                seconds = max(30, length - rng.randrange(0, 600))
-                toll_free = rng.random() < 0.4
-                if toll_free:
-                    mobile = rng.random() < 0.3
-                    line = "mobile" if mobile else "geographic"
-                    charge, fee = _charge(
-                        tariff, currency, CallKind.TOLL_FREE_DIAL_IN, country, line, seconds
-                    )
-                    row = _row(
-                        rng,
-                        people,
-                        organizer,
-                        "conf_in",
-                        "toll_free",
-                        country,
-                        country,
-                        conference,
-                        seconds,
-                        _money(fee),
-                        _money(charge),
-                        currency,
-                        "MCOMEETACPEA",
-                    )
-                else:
-                    row = _row(
-                        rng,
-                        people,
-                        organizer,
-                        "conf_in",
-                        "service",
-                        country,
-                        country,
-                        conference,
-                        seconds,
-                        "0.0000",
-                        "0.0000",
-                        currency,
-                        "MCOMEETADV",
-                    )
-                calls.append((joined, row))
-            if rng.random() < 0.3:
-                dest = rng.choice(abroad) if rng.random() < 0.5 else country
-                seconds = max(30, length - rng.randrange(0, 900))
-                line = "mobile" if rng.random() < 0.5 else "geographic"
-                if dest == country:
-                    charge, fee, capability = (
-                        Money.zero(currency),
-                        Money.zero(currency),
-                        "MCOMEETADV",
-                    )
-                else:
-                    charge, fee = _charge(
-                        tariff, currency, CallKind.CONFERENCE_DIAL_OUT, dest, line, seconds
-                    )
-                    capability = "MCOMEETACPEA"
-                row = _row(
-                    rng,
-                    people,
-                    organizer,
-                    "conf_out",
-                    f"user_{line}",
-                    country,
-                    dest,
-                    conference,
-                    seconds,
-                    _money(fee),
-                    _money(charge),
-                    currency,
-                    capability,
-                )
-                calls.append((begin + rng.randrange(0, 120), row))
-        calls.sort(key=lambda item: item[0])
-        for at, row in calls:
-            number += 1
-            started = midnight + timedelta(seconds=at)
-            ended = started + timedelta(seconds=int(row[15]))
-            row[13] = started.strftime("%Y-%m-%dT%H:%M:%SZ")
-            row[14] = ended.strftime("%Y-%m-%dT%H:%M:%SZ")
-            yield row
+        for at, call in _day(org, workday=day.weekday() < 5):
+            yield org.row(call, midnight + timedelta(seconds=at))
 
 
-def _money(value: Money) -> str:
-    # The admin center writes four decimals whatever the currency has.
-    return f"{value.to_decimal():.4f}"
+def _day(org: _Org, *, workday: bool) -> list[tuple[int, _Call]]:
+    """One day's calls as (second of the day, call), in start order."""
+    calls: list[tuple[int, _Call]] = []
+    per_user = 5.0 if workday else 0.25
+    for user in range(org.users):
+        for _ in range(_poisson(org.rng, per_user)):
+            calls.append(_user_call(org, user))
+    # Meetings with phone participants: one per ~8 users on a work day.
+    for _ in range(_poisson(org.rng, org.users / 8 if workday else org.users / 200)):
+        calls.extend(_meeting(org))
+    calls.sort(key=lambda item: item[0])
+    return calls
 
 
-def _row(
-    rng: random.Random,
-    people: _Users,
-    user: int,
-    call_type: str,
-    number_type: str,
-    country: str,
-    destination: str,
-    conference: str,
-    seconds: int,
-    fee: str,
-    charge: str,
-    currency: str,
-    capability: str,
-) -> list[str]:
-    domestic = "Domestic" if destination == country else "International"
-    return [
-        _uuid(rng),
-        _uuid(rng),
-        conference,
-        country,
-        people.object_id[user],
-        people.upn[user],
-        people.name[user],
-        people.caller_id[user],
-        call_type,
-        number_type,
-        domestic,
-        destination,
-        "",
-        "",  # start time, filled in when the day is sorted
-        "",  # end time
-        str(seconds),
-        fee,
-        charge,
-        currency,
+def _user_call(org: _Org, user: int) -> tuple[int, _Call]:
+    """Inbound, or outbound: mostly domestic on the plan, one in twelve abroad on credits."""
+    rng, country = org.rng, org.country
+    at = org.when()
+    seconds = int(rng.expovariate(1 / 210)) + 5
+    if rng.random() < 0.35:
+        return at, org.call(user, "user_in", "user_geographic", country, seconds, "MCOPSTN1")
+    if rng.random() < 1 / 12:
+        dest = rng.choice(org.abroad)
+        line = "mobile" if rng.random() < 0.4 else "geographic"
+        priced = org.price(CallKind.USER_OUTBOUND_INTERNATIONAL, dest, line, seconds)
+        return at, org.call(
+            user, "user_out", f"user_{line}", dest, seconds, "MCOPSTNPP", priced=priced
+        )
+    return at, org.call(user, "user_out", "user_geographic", country, seconds, "MCOPSTN1")
+
+
+def _meeting(org: _Org) -> list[tuple[int, _Call]]:
+    """A meeting's phone dial-ins, and sometimes a dial-out."""
+    rng = org.rng
+    organizer = rng.randrange(org.users)
+    conference = _hex(rng, 32)
+    begin = org.when()
+    length = int(rng.uniform(20, 60) * 60)
+    calls = []
+    for _ in range(_poisson(rng, 2.5)):
+        joined = begin + rng.randrange(0, 300)
+        calls.append((joined, _dial_in(org, organizer, conference, length)))
+    if rng.random() < 0.3:
+        call = _dial_out(org, organizer, conference, length)
+        calls.append((begin + rng.randrange(0, 120), call))
+    return calls
+
+
+def _dial_in(org: _Org, organizer: int, conference: str, length: int) -> _Call:
+    """On a geographic number (plan-funded) or on the toll-free one (paid from credits)."""
+    rng, country = org.rng, org.country
+    seconds = max(30, length - rng.randrange(0, 600))
+    if rng.random() < 0.4:
+        line = "mobile" if rng.random() < 0.3 else "geographic"
+        return org.call(
+            organizer,
+            "conf_in",
+            "toll_free",
+            country,
+            seconds,
+            "MCOMEETACPEA",
+            conference=conference,
+            priced=org.price(CallKind.TOLL_FREE_DIAL_IN, country, line, seconds),
+        )
+    return org.call(
+        organizer, "conf_in", "service", country, seconds, "MCOMEETADV", conference=conference
+    )
+
+
+def _dial_out(org: _Org, organizer: int, conference: str, length: int) -> _Call:
+    """Domestic on the plan, or abroad paid from credits."""
+    rng, country = org.rng, org.country
+    dest = rng.choice(org.abroad) if rng.random() < 0.5 else country
+    seconds = max(30, length - rng.randrange(0, 900))
+    line = "mobile" if rng.random() < 0.5 else "geographic"
+    priced, capability = None, "MCOMEETADV"
+    if dest != country:
+        priced = org.price(CallKind.CONFERENCE_DIAL_OUT, dest, line, seconds)
+        capability = "MCOMEETACPEA"
+    return org.call(
+        organizer,
+        "conf_out",
+        f"user_{line}",
+        dest,
+        seconds,
         capability,
-    ]
+        conference=conference,
+        priced=priced,
+    )
 
 
 def _poisson(rng: random.Random, mean: float) -> int:
@@ -303,13 +293,13 @@ def _poisson(rng: random.Random, mean: float) -> int:
         k += 1
 
 
-def write_csv(out: IO[str], rows: Iterator[list[str]]) -> int:
-    """Write the header and ``rows``; returns the number of rows written."""
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+def write_csv(out: IO[str], rows: Iterable[PstnRow]) -> int:
+    """Write the header and ``rows`` as the admin center does; returns the number of rows."""
+    lines = pstn_csv(rows, money_decimals=ADMIN_CENTER_DECIMALS)
+    out.write(next(lines))
     count = 0
-    for row in rows:
-        writer.writerow(row)
+    for line in lines:
+        out.write(line)
         count += 1
     return count
 
@@ -340,7 +330,7 @@ def _direct_routing_csv(rng: random.Random, users: int, start: date, domain: str
     )
     for n in range(min(users, 20)):
         at = datetime(start.year, start.month, start.day, 9, tzinfo=UTC) + timedelta(minutes=n)
-        stamp = at.strftime("%Y-%m-%dT%H:%M:%SZ")
+        stamp = at.strftime(TIME_FORMAT)
         writer.writerow(
             [
                 _uuid(rng),
@@ -350,7 +340,7 @@ def _direct_routing_csv(rng: random.Random, users: int, start: date, domain: str
                 stamp,
                 stamp,
                 "",
-                (at + timedelta(seconds=95)).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                (at + timedelta(seconds=95)).strftime(TIME_FORMAT),
                 "95",
                 "Yes",
                 "+14255550100",
@@ -379,38 +369,26 @@ def write_zip(
     rng = random.Random(seed + 1)
     stamp = start.strftime("%Y%m%d")
     end = start + timedelta(days=days)
+    rows = generate_rows(
+        users=users, days=days, seed=seed, start=start, currency=currency, country=country
+    )
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         with archive.open(f"PSTN.calls.{stamp}.csv", "w") as raw:
             text = io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-            count = write_csv(
-                text,
-                generate_rows(
-                    users=users,
-                    days=days,
-                    seed=seed,
-                    start=start,
-                    currency=currency,
-                    country=country,
-                ),
-            )
+            count = write_csv(text, rows)
             text.flush()
             text.detach()
         archive.writestr(
             f"DirectRouting.calls.{stamp}.csv",
             _direct_routing_csv(rng, users, start, "contoso.example"),
         )
-        archive.writestr(
-            "parameters.json",
-            json.dumps(
-                {
-                    "reportName": "PSTN and SMS (preview) usage",
-                    "startDate": start.isoformat(),
-                    "endDate": end.isoformat(),
-                    "tab": "Calling Plans",
-                },
-                indent=2,
-            ),
-        )
+        parameters = {
+            "reportName": "PSTN and SMS (preview) usage",
+            "startDate": start.isoformat(),
+            "endDate": end.isoformat(),
+            "tab": "Calling Plans",
+        }
+        archive.writestr("parameters.json", json.dumps(parameters, indent=2))
     return count
 
 

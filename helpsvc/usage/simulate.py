@@ -31,7 +31,8 @@ from helpsvc.credits import DomainError, Money, Tariff
 from .advisor import Advice, RuleOfThumb, advise, rule_of_thumb
 from .calls import CallProblem, ReplayCall, to_call
 from .columns import CREDIT_CAPABILITIES, country_code
-from .export import ExportError, ExportReader, Note, RowProblem, as_row, is_credit_funded
+from .problems import ExportError, Note, RowProblem
+from .reader import ExportReader, as_row, is_credit_funded
 from .replay import ConfigError, ReplayConfig, Replayer, ReplayResult, day_start
 from .stats import UsageStats
 
@@ -114,13 +115,62 @@ def simulate(
     *,
     progress: Progress | None = None,
 ) -> Simulation:
+    first = _first_pass(opener, options, tariff, progress)
+    stats, currency, country = first.stats, first.currency, first.country
+    rule = rule_of_thumb(stats, currency)
+    config, defaulted = _config(options, currency, country, stats, rule)
+    end = day_start(stats.last) + timedelta(days=1)
+    simulation = Simulation(
+        source=first.source,
+        currency=currency,
+        stats=stats,
+        config=config,
+        result=None,  # type: ignore[arg-type]  # set below
+        rule=rule,
+        defaulted=defaulted,
+        notes=first.notes,
+        problems=first.problems,
+        problem_count=first.problem_count,
+        parameters=first.parameters,
+    )
+    if first.replayer is not None and stats.sorted:
+        simulation.result = first.replayer.finish(end)
+    else:
+        replayer = Replayer(config, tariff)
+        simulation.result = _replay_all(opener, stats, currency, tariff, country, [replayer], end)[
+            0
+        ]
+        simulation.passes += 1
+    if options.advise:
+        _advise(simulation, opener, options, tariff, country, end)
+    return simulation
+
+
+@dataclass
+class _FirstPass:
+    """What reading the whole export once found out."""
+
+    source: str
+    currency: str
+    country: str
+    """The usage location of the first credit-funded call: the tenant's country."""
+    stats: UsageStats
+    replayer: Replayer | None
+    """The replay done in the same pass, when every amount was given."""
+    notes: list[Note]
+    problems: list[RowProblem]
+    problem_count: int
+    parameters: dict[str, Any]
+
+
+def _first_pass(
+    opener: Opener, options: SimulationOptions, tariff: Tariff, progress: Progress | None
+) -> _FirstPass:
     stats = UsageStats(keep_series=options.advise)
     main: Replayer | None = None
-    currency = ""
     country = "US"
     complete = options.complete
     with opener(options.strict) as reader:
-        source = reader.source
         size = reader.size
         tick = None
         if progress is not None:
@@ -145,36 +195,19 @@ def simulate(
                 main.call(call)
         if progress is not None:
             progress(size or reader.position, size)
-        notes, problems, problem_count = reader.notes, reader.problems, reader.problem_count
-        parameters = reader.parameters
     if stats.rows == 0:
-        raise ExportError("no_rows", source)
-
-    rule = rule_of_thumb(stats, currency)
-    config, defaulted = _config(options, currency, country, stats, rule)
-    end = day_start(stats.last) + timedelta(days=1)
-    simulation = Simulation(
-        source=source,
-        currency=currency,
-        stats=stats,
-        config=config,
-        result=None,  # type: ignore[arg-type]  # set below
-        rule=rule,
-        defaulted=defaulted,
-        notes=notes,
-        problems=problems,
-        problem_count=problem_count,
-        parameters=parameters,
+        raise ExportError("no_rows", reader.source)
+    return _FirstPass(
+        reader.source,
+        currency,
+        country,
+        stats,
+        main,
+        reader.notes,
+        reader.problems,
+        reader.problem_count,
+        reader.parameters,
     )
-    if main is not None and stats.sorted:
-        simulation.result = main.finish(end)
-    else:
-        main = Replayer(config, tariff)
-        simulation.result = _replay_all(opener, stats, currency, tariff, country, [main], end)[0]
-        simulation.passes += 1
-    if options.advise:
-        _advise(simulation, opener, options, tariff, country, end)
-    return simulation
 
 
 def _currency(reader: ExportReader) -> str:
@@ -284,9 +317,23 @@ def _calls(
     reader: ExportReader, currency: str, tariff: Tariff, country: str
 ) -> Iterator[ReplayCall]:
     for values in reader.rows():
-        capability = values[10]
+        # The fields of UsageRow, in its order; only credit-funded rows are named in full.
+        (
+            _row,
+            _start,
+            _upn,
+            _call_type,
+            _number_type,
+            _domestic,
+            _location,
+            _destination,
+            _seconds,
+            charge,
+            capability,
+            _call_id,
+        ) = values
         if capability not in CREDIT_CAPABILITIES and (
-            capability or not is_credit_funded("", values[9])
+            capability or not is_credit_funded("", charge)
         ):
             continue
         call = to_call(as_row(values), currency, tariff, country)

@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 from statistics import median
 
 from .columns import CREDIT_CAPABILITIES
-from .export import UsageRow, as_row, is_credit_funded
+from .reader import UsageRow, as_row, is_credit_funded
 
 AVERAGE_MONTH_DAYS = 365.25 / 12
 
@@ -58,7 +58,7 @@ class UsageStats:
     def credit_rows_of(
         self, rows: Iterable[tuple], tick: Callable[[], None] | None = None
     ) -> Iterator[UsageRow]:
-        """Count every row (plain tuples of ``ExportReader.rows()``) and pass on the
+        """Count every row (the plain tuples of ``ExportReader.rows()``) and pass on the
         credit-funded ones as ``UsageRow`` (``tick`` every 8192 rows).
 
         One loop with locals only: this runs once per row of the export."""
@@ -71,7 +71,21 @@ class UsageStats:
         try:
             for row in rows:
                 count += 1
-                start = row[1]
+                # The fields of UsageRow, in its order.
+                (
+                    _row,
+                    start,
+                    upn,
+                    call_type,
+                    _number_type,
+                    _domestic,
+                    _location,
+                    _destination,
+                    seconds,
+                    charge,
+                    capability,
+                    _call_id,
+                ) = row
                 if last is None:
                     first = last = start
                 elif start >= last:
@@ -80,14 +94,13 @@ class UsageStats:
                     in_order = False
                     if start < first:
                         first = start
-                users.add(row[2])
-                totals = by_type[row[3]]
+                users.add(upn)
+                totals = by_type[call_type]
                 totals.calls += 1
-                totals.minutes += -(-row[8] // 60)
+                totals.minutes += -(-seconds // 60)
                 if tick is not None and not count & 8191:
                     tick()
-                capability = row[10]
-                if capability in credit or (not capability and is_credit_funded("", row[9])):
+                if capability in credit or (not capability and is_credit_funded("", charge)):
                     # Keep the figures current for the consumer of this row.
                     self.first, self.last, self.rows, self.sorted = first, last, count, in_order
                     yield as_row(row)

@@ -8,6 +8,7 @@ the NCE guide instead of being asked to buy credits it cannot buy.
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, replace
 
 from helpsvc.credits import TenantState
@@ -28,6 +29,15 @@ class Session:
     history: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()
     stop_reason: str | None = None
+
+
+def new_session_id() -> str:
+    return secrets.token_hex(12)
+
+
+def relabel(session: Session, lang: str) -> Session:
+    """The same session shown in another language (the reader switched)."""
+    return replace(session, lang=lang)
 
 
 def is_done(step: Step, state: TenantState) -> bool:

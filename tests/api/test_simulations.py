@@ -7,7 +7,7 @@ import zipfile
 from pathlib import Path
 
 from helpsvc.credits import load_sample_tariff
-from helpsvc.usage.export import open_export
+from helpsvc.usage.reader import open_export
 from helpsvc.usage.simulate import SimulationOptions, simulate
 from tests.api.tenant_helpers import ADA, Tenant
 

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from helpsvc.content.site_build import build_site
 from tests.conftest import REPO
 from tests.live_server import LiveServer
 
@@ -17,10 +16,8 @@ SHOTS = REPO / "test-output" / "screenshots"
 
 
 @pytest.fixture(scope="session")
-def browser_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("browser-site")
-    assert build_site(REPO / "mkdocs.yml", site, strict=True, quiet=True) == 0
-    return site
+def browser_site(built_site: Path) -> Path:
+    return built_site
 
 
 @pytest.fixture(scope="session")

@@ -11,17 +11,8 @@ import yaml
 from fastapi.testclient import TestClient
 
 from helpsvc.api import create_app
-from helpsvc.content.site_build import build_site
 from helpsvc.settings import Settings
 from tests.conftest import REPO
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("site")
-    code = build_site(REPO / "mkdocs.yml", site, strict=True, quiet=True)
-    assert code == 0, "mkdocs build --strict failed; run `helpsvc build` to see why"
-    return site
 
 
 @pytest.fixture(scope="session")

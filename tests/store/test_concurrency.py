@@ -43,8 +43,10 @@ def servers(database_url, tmp_path):
     """Two service processes sharing one database, as in a deployment with two workers."""
     lives = [LiveServer({"HELPSVC_DATABASE_URL": database_url}, tmp_path) for _ in range(2)]
     try:
+        for live in lives:  # both start at once, migrating one database, as workers do
+            live.launch()
         for live in lives:
-            live.start()
+            live.wait_ready()
         yield lives
     finally:
         for live in lives:

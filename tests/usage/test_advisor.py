@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from helpsvc.usage.advisor import nice_amounts, rule_of_thumb
-from helpsvc.usage.export import open_export
 from helpsvc.usage.generate import generate_rows, write_csv
+from helpsvc.usage.reader import open_export
 from helpsvc.usage.simulate import SimulationOptions, simulate
 
 HAND = Path(__file__).resolve().parent.parent / "fixtures" / "usage" / "hand.csv"

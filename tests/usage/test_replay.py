@@ -14,7 +14,7 @@ from pathlib import Path
 
 from helpsvc.credits import CallKind, Money, NumberType
 from helpsvc.usage.calls import ReplayCall
-from helpsvc.usage.export import open_export
+from helpsvc.usage.reader import open_export
 from helpsvc.usage.replay import ReplayConfig, Replayer
 from helpsvc.usage.simulate import SimulationOptions, simulate
 

@@ -1,0 +1,17 @@
+"""F1 keywords that found no page, read from the service's database by the docs owners."""
+
+from __future__ import annotations
+
+from helpsvc.settings import Settings
+from helpsvc.store.engine import database_url, make_engine, upgrade
+from helpsvc.store.misses import Miss, MissCounter
+
+
+def top_misses(settings: Settings, limit: int) -> list[Miss]:
+    """The most frequent misses; the schema is brought up to date first (a new database)."""
+    engine = make_engine(database_url(settings))
+    try:
+        upgrade(engine)
+        return MissCounter(engine).top(limit)
+    finally:
+        engine.dispose()

@@ -1,0 +1,64 @@
+"""The simulation's settings as users type them: the same text parses the same way for the
+CLI and the API, and a bad value names the option and the value."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from helpsvc.usage.options import (
+    OptionError,
+    parse_amount,
+    parse_card_month,
+    parse_recharge_cap,
+    parse_start,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "month"),
+    [(None, None), ("2026-03", (2026, 3)), (" 2026-3 ", (2026, 3)), ("03/27", (2027, 3))],
+)
+def test_card_months(text, month):
+    assert parse_card_month(text) == month
+    assert parse_card_month("11/2028") == (2028, 11)
+
+
+@pytest.mark.parametrize("text", ["March", "2026-13", "13/26", "2026/03"])
+def test_a_bad_card_month_names_option_and_value(text):
+    with pytest.raises(OptionError) as caught:
+        parse_card_month(text)
+    error = caught.value
+    assert isinstance(error, ValueError)
+    assert (error.option, error.value, error.flag) == ("card_expires", text, "--card-expires")
+    assert str(error).startswith("card_expires: ") and f"'{text}'" in str(error)
+
+
+def test_start_is_aware_utc():
+    assert parse_start(None) is None
+    assert parse_start("2026-01-05") == datetime(2026, 1, 5, tzinfo=UTC)
+    plus_one = timezone(timedelta(hours=1))
+    parsed = parse_start("2026-01-05T01:00:00+01:00")
+    assert parsed == datetime(2026, 1, 5, 1, tzinfo=plus_one) and parsed.tzinfo is UTC
+    with pytest.raises(OptionError) as caught:
+        parse_start("yesterday")
+    assert caught.value.option == "start" and "'yesterday' is not a date" in str(caught.value)
+
+
+def test_recharge_cap_defaults_floors_and_refuses_non_numbers():
+    assert parse_recharge_cap(None) == 4.0 and parse_recharge_cap("") == 4.0
+    assert parse_recharge_cap("2.5") == 2.5 and parse_recharge_cap("0") == 0.1
+    assert parse_recharge_cap(None, default=6) == 6
+    for text in ("often", "nan"):
+        with pytest.raises(OptionError) as caught:
+            parse_recharge_cap(text)
+        assert caught.value.option == "max_recharges" and caught.value.value == text
+
+
+def test_amounts_are_checked_for_shape():
+    assert parse_amount("funds", None) is None
+    assert parse_amount("funds", " 250.00 ") == "250.00"
+    with pytest.raises(OptionError) as caught:
+        parse_amount("trigger", "12,50")
+    assert caught.value.flag == "--trigger" and "'12,50' is not an amount" in str(caught.value)
