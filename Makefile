@@ -17,8 +17,10 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 # The browser tests drive Debian's Chromium (Playwright cannot download browsers here).
+# axe-core (package.json) is injected into the pages by the accessibility tests.
 browser:
 	command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk)
+	npm ci --no-audit --no-fund
 
 build: setup
 	$(BIN)/helpsvc build
@@ -49,6 +51,7 @@ bench: setup
 	$(BIN)/python bench/index_build.py
 	$(BIN)/python bench/f1_load.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/search_quality.py
 	$(BIN)/python bench/site_build.py
 	$(BIN)/python bench/replay.py
 	-pgbench --version >/dev/null 2>&1 || (apt-get update && apt-get install -y postgresql-15)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
+from pydantic import BaseModel
 
 from helpsvc.api.deps import ServicesDep, TemplatesDep
 from helpsvc.api.models import SearchHitOut, SearchOut
@@ -14,6 +15,27 @@ from helpsvc.content.locales import content_language
 from helpsvc.i18n.site_messages import catalog, t
 
 router = APIRouter()
+
+# What the search page says about a wrong term in the query. It belongs with the other UI
+# texts in helpsvc/i18n/site_messages.py (owned by another team right now); move it there.
+TERM_NOTE = {
+    "en": "The guides say “{preferred}”, not “{used}”.",
+    "de": "Die Anleitungen sagen „{preferred}“, nicht „{used}“.",
+    "zh": "指南中使用“{preferred}”，而不是“{used}”。",
+}
+
+
+class TermNoteOut(BaseModel):
+    """A wrong term in the query (a forbidden glossary variant, often from a machine
+    translation) and the term the guides use; the results are for the guides' term."""
+
+    used: str
+    preferred: str
+
+
+class SearchWithTermsOut(SearchOut):
+    terms: list[TermNoteOut] = []
+
 
 QueryText = Annotated[
     str,
@@ -38,7 +60,7 @@ LangQuery = Annotated[
     "/api/v1/search",
     tags=["search"],
     summary="Search the guides in one language",
-    response_model=SearchOut,
+    response_model=SearchWithTermsOut,
 )
 def search_json(
     request: Request,
@@ -46,13 +68,17 @@ def search_json(
     q: QueryText,
     lang: LangQuery = None,
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
-) -> SearchOut:
+) -> SearchWithTermsOut:
     served = request_lang(request, lang)
-    hits = services.content.current.search.search(q, served, limit)
-    return SearchOut(
+    search = services.content.current.search
+    hits = search.search(q, served, limit)
+    return SearchWithTermsOut(
         query=q,
         lang=served,
         results=[_hit(hit) for hit in hits],
+        terms=[
+            TermNoteOut(used=n.used, preferred=n.preferred) for n in search.term_notes(q, served)
+        ],
     )
 
 
@@ -83,7 +109,10 @@ def search_page(
     lang: LangQuery = None,
 ) -> HTMLResponse:
     served = request_lang(request, lang)
-    hits = services.content.current.search.search(q, served, 20) if q.strip() else []
+    search = services.content.current.search
+    hits = search.search(q, served, 20) if q.strip() else []
+    notes = search.term_notes(q, served) if q.strip() else []
+    note = TERM_NOTE.get(served, TERM_NOTE["en"])
     settings = services.settings
     return templates.TemplateResponse(
         request,
@@ -95,6 +124,7 @@ def search_page(
             "title": t("search.title", served, query=q) if q else t("search.label", served),
             "query": q,
             "hits": hits,
+            "term_notes": [note.format(used=n.used, preferred=n.preferred) for n in notes],
             "home_url": home_url(served, settings.default_lang),
         },
         headers={"Content-Language": content_language(served), "Vary": "Accept-Language"},

@@ -19,3 +19,14 @@ def set_session(response: Response, token: str, request: Request) -> None:
         max_age=SIGN_IN_DAYS * 24 * 3600,
         path="/",
     )
+
+
+def clear_session(response: Response, request: Request) -> None:
+    """Sign the browser out: the cookie goes (its token is removed from the store too)."""
+    response.delete_cookie(
+        SESSION_COOKIE,
+        httponly=True,
+        samesite="lax",
+        secure=request.url.scheme == "https",
+        path="/",
+    )

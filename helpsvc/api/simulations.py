@@ -30,13 +30,23 @@ from helpsvc.api.problems import MEDIA_TYPE, ProblemError
 from helpsvc.content.locales import content_language
 from helpsvc.i18n.site_messages import catalog as site_catalog
 from helpsvc.services.container import Services
-from helpsvc.usage.options import OptionError, parse_card_month, parse_recharge_cap, parse_start
-from helpsvc.usage.presentation.messages import catalog, describe_file_error, describe_row, t
+from helpsvc.usage.options import (
+    OptionError,
+    parse_amount,
+    parse_card_month,
+    parse_recharge_cap,
+    parse_recharge_delay,
+    parse_start,
+)
+from helpsvc.usage.presentation.failures import (
+    SIMULATION_ERRORS,
+    SimulationError,
+    describe_failure,
+)
+from helpsvc.usage.presentation.messages import catalog, t
 from helpsvc.usage.presentation.report import render_fragment
 from helpsvc.usage.presentation.summary import simulation_dict
-from helpsvc.usage.reader import BadRowError, ExportError
-from helpsvc.usage.replay import ConfigError
-from helpsvc.usage.simulate import AmountError, Simulation, SimulationOptions
+from helpsvc.usage.simulate import Simulation, SimulationOptions
 
 router = APIRouter(tags=["simulations"])
 REPORT_PACKAGE = "helpsvc.usage.presentation"
@@ -48,7 +58,15 @@ def _report_css() -> str:
 
 
 _CHUNK = 1 << 16
-_FIELDS = ("funds", "trigger", "recharge", "card_expires", "start", "max_recharges")
+_FIELDS = (
+    "funds",
+    "trigger",
+    "recharge",
+    "card_expires",
+    "start",
+    "max_recharges",
+    "recharge_delay_days",
+)
 _FLAGS = ("nce", "advise", "strict", "no_auto_recharge")
 
 EXAMPLE_RESULT = {
@@ -104,6 +122,12 @@ REQUEST_BODY = {
                     "strict": {"type": "boolean"},
                     "no_auto_recharge": {"type": "boolean"},
                     "max_recharges": {"type": "number"},
+                    "recharge_delay_days": {
+                        "type": "number",
+                        "description": "With advise: days a recharge may take to arrive "
+                        "(default 1; 0 = instant). No trigger below the busiest spend within "
+                        "that many days is tried.",
+                    },
                 },
             },
             "example": {"funds": "200", "trigger": "50", "recharge": "150", "advise": "true"},
@@ -117,7 +141,9 @@ REQUEST_BODY = {
                     "funds": {"type": "string"},
                     "trigger": {"type": "string"},
                     "recharge": {"type": "string"},
+                    "no_auto_recharge": {"type": "boolean"},
                     "advise": {"type": "boolean"},
+                    "recharge_delay_days": {"type": "number"},
                 },
             },
             "example": {"tenant_id": "9f2c4e1ab0d34c55", "funds": "50.00", "advise": True},
@@ -237,68 +263,45 @@ def _options(fields: dict[str, Any], lang: str) -> SimulationOptions:
         return value or None
 
     try:
-        card = parse_card_month(text("card_expires"))
-        start = parse_start(text("start"))
-        cap = parse_recharge_cap(text("max_recharges"))
+        return SimulationOptions(
+            funds=parse_amount("funds", text("funds")),
+            trigger=parse_amount("trigger", text("trigger")),
+            recharge=parse_amount("recharge", text("recharge")),
+            auto_recharge=not _flag(fields.get("no_auto_recharge")),
+            card_expires=parse_card_month(text("card_expires")),
+            nce=_flag(fields.get("nce")),
+            start=parse_start(text("start")),
+            advise=_flag(fields.get("advise")),
+            strict=_flag(fields.get("strict")),
+            max_recharges_per_month=parse_recharge_cap(text("max_recharges")),
+            recharge_delay_days=parse_recharge_delay(text("recharge_delay_days")),
+        )
     except OptionError as error:
-        raise ProblemError(
-            422, t("problem.config.title", lang), str(error), code="invalid_settings"
-        ) from None
-    return SimulationOptions(
-        funds=text("funds"),
-        trigger=text("trigger"),
-        recharge=text("recharge"),
-        auto_recharge=not _flag(fields.get("no_auto_recharge")),
-        card_expires=card,
-        nce=_flag(fields.get("nce")),
-        start=start,
-        advise=_flag(fields.get("advise")),
-        strict=_flag(fields.get("strict")),
-        max_recharges_per_month=cap,
-    )
+        raise _problem(error, lang) from None
 
 
 def _run(replay: Callable[[], Simulation], lang: str) -> Simulation:
     """Run the replay; the errors users can fix become 422 problems in ``lang``."""
     try:
         return replay()
-    except ExportError as error:
-        raise ProblemError(
-            422,
-            t("problem.not_export.title", lang),
-            describe_file_error(error.code, error.source, error.params, lang),
-            code=error.code,
-        ) from None
-    except BadRowError as error:
-        p = error.problem
-        raise ProblemError(
-            422,
-            t("problem.bad_row.title", lang),
-            f"{p.where()}: {describe_row(p.code, p.params, lang)}",
-            code=f"row_{p.code}",
-            row=p.row,
-            file=p.source,
-        ) from None
-    except AmountError as error:
-        raise ProblemError(
-            422,
-            t("problem.config.title", lang),
-            t(
-                "config.amount",
-                lang,
-                option=error.option,
-                value=error.value,
-                currency=error.currency,
-            ),
-            code="invalid_amount",
-        ) from None
-    except ConfigError as error:
-        detail = (
-            t("config.card_expired", lang, expiry=error.params.get("expiry", ""))
-            if error.code == "card_expired"
-            else t("config.invalid", lang, code=error.code)
-        )
-        raise ProblemError(422, t("problem.config.title", lang), detail, code=error.code) from None
+    except SIMULATION_ERRORS as error:
+        raise _problem(error, lang) from None
+
+
+def _problem(error: SimulationError, lang: str) -> ProblemError:
+    """A 422 problem with the code, and the file, row or option when known."""
+    failure = describe_failure(error, lang, cli=False)
+    if failure.row is not None and failure.code.startswith("row_"):
+        title = "problem.bad_row.title"
+    elif failure.option is not None or failure.file is None:
+        title = "problem.config.title"
+    else:
+        title = "problem.not_export.title"
+    known = {"file": failure.file, "row": failure.row, "option": failure.option}
+    extra = {key: value for key, value in known.items() if value is not None}
+    if failure.value is not None:
+        extra["value"] = failure.value
+    return ProblemError(422, t(title, lang), failure.message, code=failure.code, **extra)
 
 
 async def _simulate_upload(request: Request, services: Services, lang: str) -> Simulation:

@@ -6,7 +6,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
 
 Amount = Decimal | str
 
@@ -134,6 +134,25 @@ class ClockIn(_Body):
     days: int | None = Field(None, ge=0, le=3660)
     hours: int | None = Field(None, ge=0, le=87_840)
     months: int | None = Field(None, ge=0, le=120)
+
+    @model_validator(mode="after")
+    def _one_way_of_moving(self) -> ClockIn:
+        # Months are calendar months, days and hours a duration, "to" a point in time: two
+        # of them together have no single meaning, so none is silently ignored.
+        given = [
+            name
+            for name, present in (
+                ("to", self.to is not None),
+                ("months", self.months is not None),
+                ("days/hours", self.days is not None or self.hours is not None),
+            )
+            if present
+        ]
+        if len(given) > 1:
+            raise ValueError(
+                f"give one of 'to', 'months' or 'days'/'hours', not {' and '.join(given)}"
+            )
+        return self
 
 
 class AdjustmentIn(_Body):

@@ -6,14 +6,18 @@ printed as ``file:row: message`` so editors can jump to them.
 
 from __future__ import annotations
 
+import json
 import sys
 
+from rich.markup import escape
 from rich.table import Table
 
 from helpsvc.cli.consoles import err_unwrapped as err
 from helpsvc.cli.consoles import out_unwrapped as out
 from helpsvc.credits import Money
+from helpsvc.usage.presentation.failures import Failure
 from helpsvc.usage.presentation.messages import describe_note, describe_row, t
+from helpsvc.usage.presentation.summary import card_text, margin_text, simulation_notes
 from helpsvc.usage.problems import RowProblem
 from helpsvc.usage.simulate import Simulation
 
@@ -22,6 +26,19 @@ SHOWN_PROBLEMS = 20
 
 def _money(sim: Simulation, minor: int) -> str:
     return f"{Money(int(minor), sim.currency).format()} {sim.currency}"
+
+
+def print_failure(failure: Failure, code: int, as_json: bool, lang: str = "en") -> int:
+    """Why the command stopped: one JSON object on stdout with ``--json`` (for scripts),
+    else a line on stderr (a bad row as ``file:row: message``); returns the exit code."""
+    if as_json:
+        print(json.dumps(failure.as_dict(), ensure_ascii=False))
+    elif failure.code.startswith("row_"):
+        print(failure.message, file=sys.stderr)
+        err.print(f"[red]{t('cli.error', lang)}:[/] {t('rows.strict', lang)}")
+    else:
+        err.print(f"[red]{t('cli.error', lang)}:[/] {escape(failure.message)}")
+    return code
 
 
 def print_row_problem(problem: RowProblem, lang: str) -> None:
@@ -40,18 +57,22 @@ def print_problems(sim: Simulation, lang: str) -> None:
 
 def print_summary(sim: Simulation, lang: str) -> None:
     result, stats = sim.result, sim.stats
-    for note in sim.notes:
-        err.print(f"[yellow]note:[/] {describe_note(note.code, note.params, lang)}")
+    note = f"[yellow]{t('cli.note', lang)}:[/]"
+    for found in simulation_notes(sim):
+        err.print(f"{note} {describe_note(found.code, found.params, lang)}")
     if not stats.sorted:
-        err.print(f"[yellow]note:[/] {t('note.unsorted', lang)}")
+        err.print(f"{note} {t('note.unsorted', lang)}")
     if result.before_start:
-        err.print(f"[yellow]note:[/] {t('note.before_start', lang, count=result.before_start)}")
+        err.print(f"{note} {t('note.before_start', lang, count=result.before_start)}")
     table = Table(title=t("report.title", lang), show_header=False)
     table.add_column(style="bold")
     table.add_column(justify="right")
     first = stats.first.strftime("%Y-%m-%d") if stats.first else "-"
     last = stats.last.strftime("%Y-%m-%d") if stats.last else "-"
-    table.add_row("Export", f"{sim.source}: {stats.rows} / {stats.credit_rows} ({first} – {last})")
+    table.add_row(
+        t("report.export", lang),
+        f"{sim.source}: {stats.rows} / {stats.credit_rows} ({first} – {last})",
+    )
     _add_settings(table, sim, lang)
     table.add_section()
     _add_outcome(table, sim, lang)
@@ -77,10 +98,9 @@ def _add_settings(table: Table, sim: Simulation, lang: str) -> None:
         )
     else:
         table.add_row(t("report.trigger", lang), t("report.auto_off", lang))
-    if config.card_expires:
-        table.add_row(
-            t("report.card", lang), f"{config.card_expires[1]:02d}/{config.card_expires[0]}"
-        )
+    card = card_text(config, lang)
+    if card is not None:
+        table.add_row(t("report.card", lang), card)
 
 
 def _add_outcome(table: Table, sim: Simulation, lang: str) -> None:
@@ -100,6 +120,7 @@ def _add_outcome(table: Table, sim: Simulation, lang: str) -> None:
     notices = ", ".join(f"{k}: {v}" for k, v in sorted(result.notification_counts.items()))
     table.add_row(t("report.notifications", lang), notices or "0")
     table.add_row(t("report.final", lang), _money(sim, result.final_balance))
+    table.add_row(t("report.lowest", lang), _money(sim, result.lowest_balance))
     table.add_row(t("report.held", lang), _money(sim, result.average_held))
 
 
@@ -151,7 +172,9 @@ def _print_recommendation(sim: Simulation, lang: str) -> None:
     if sim.recommended is not None:
         out.print(t("advice.verified", lang, refused=sim.recommended.refused_count))
     out.print(t("advice.starting_funds", lang, funds=_money(sim, best.funds)))
-    out.print(t("advice.instant", lang, day=_money(sim, advice.rule_of_thumb.busiest_day)))
+    margin = margin_text(advice, lambda minor: _money(sim, minor), lang)
+    if margin is not None:
+        out.print(f"{margin} {t('advice.margin_setting', lang)}")
     table = Table(title=t("advice.tradeoff", lang))
     for name in ("report.recharge", "report.trigger", "report.held", "advice.per_month"):
         table.add_column(t(name, lang), justify="right")

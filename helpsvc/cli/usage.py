@@ -16,17 +16,22 @@ from helpsvc.cli.consoles import err_unwrapped as err
 from helpsvc.cli.progress import reading
 from helpsvc.cli.simulation_view import (
     print_advice,
+    print_failure,
     print_problems,
-    print_row_problem,
     print_summary,
 )
 from helpsvc.credits import load_sample_tariff
-from helpsvc.usage.options import OptionError, parse_amount, parse_card_month, parse_start
-from helpsvc.usage.presentation.messages import LANGUAGES, describe_file_error, t
-from helpsvc.usage.problems import BadRowError, ExportError
+from helpsvc.usage.options import (
+    OptionError,
+    parse_amount,
+    parse_card_month,
+    parse_recharge_delay,
+    parse_start,
+)
+from helpsvc.usage.presentation.failures import SIMULATION_ERRORS, describe_failure
+from helpsvc.usage.presentation.messages import LANGUAGES, describe_option, t
 from helpsvc.usage.reader import ExportReader, open_export
-from helpsvc.usage.replay import ConfigError
-from helpsvc.usage.simulate import AmountError, Progress, Simulation, SimulationOptions, simulate
+from helpsvc.usage.simulate import Progress, Simulation, SimulationOptions, simulate
 
 # Below this size a progress bar only flickers.
 _PROGRESS_MIN_BYTES = 8 * 1024 * 1024
@@ -103,6 +108,15 @@ def simulate_command(
         float,
         typer.Option(help="With --advise: recharges a month you accept at most.", min=0.1),
     ] = 4.0,
+    recharge_delay_days: Annotated[
+        str | None,
+        typer.Option(
+            help="With --advise: days a real recharge may take to arrive (e.g. 0.5, 1 or 2). "
+            "No trigger below the busiest spend within that many days is tried; 0 trusts "
+            "recharges to be instant.  [default: 1]",
+            show_default=False,
+        ),
+    ] = None,
     report: Annotated[
         Path | None,
         typer.Option(help="Write an HTML report with charts to this file.", show_default=False),
@@ -122,9 +136,9 @@ def simulate_command(
     you leave out come from the guides' rule of thumb. Bad rows are listed as file:row and
     skipped. Nothing is bought or changed: the replay runs on the file alone.
     """
-    if lang not in LANGUAGES:
-        raise typer.BadParameter(f"'{lang}': use en, de or zh", param_hint="--lang")
-    with _options_as_parameters():
+    with _options_as_parameters(lang, as_json):
+        if lang not in LANGUAGES:
+            raise OptionError("lang", lang, f"'{lang}': use en, de or zh", kind="not_lang")
         options = SimulationOptions(
             funds=parse_amount("funds", funds),
             trigger=parse_amount("trigger", trigger),
@@ -136,8 +150,9 @@ def simulate_command(
             advise=advise,
             strict=strict,
             max_recharges_per_month=max_recharges,
+            recharge_delay_days=parse_recharge_delay(recharge_delay_days),
         )
-    sim = _replay(export, options, lang)
+    sim = _replay(export, options, lang, as_json)
     print_problems(sim, lang)
     if as_json:
         from helpsvc.usage.presentation.summary import simulation_dict
@@ -150,20 +165,27 @@ def simulate_command(
         from helpsvc.usage.presentation.report import render_report
 
         report.write_text(render_report(sim, lang), encoding="utf-8")
-        err.print(f"report written to {report}")
+        err.print(t("cli.report_written", lang, path=report))
 
 
 @contextmanager
-def _options_as_parameters() -> Iterator[None]:
-    """An option that does not parse, as typer reports a bad parameter."""
+def _options_as_parameters(lang: str, as_json: bool) -> Iterator[None]:
+    """An option that does not parse, as typer reports a bad parameter (as JSON on stdout
+    with ``--json``; both exit 2)."""
+    lang = lang if lang in LANGUAGES else "en"
     try:
         yield
     except OptionError as error:
-        raise typer.BadParameter(error.reason, param_hint=error.flag) from None
+        if as_json:
+            failure = describe_failure(error, lang, cli=True)
+            raise typer.Exit(print_failure(failure, 2, True)) from None
+        reason = describe_option(error, lang, switch="--no-auto-recharge")
+        raise typer.BadParameter(reason, param_hint=error.flag) from None
 
 
-def _replay(export: Path, options: SimulationOptions, lang: str) -> Simulation:
-    """Run the simulation; what users can fix is explained and ends the command."""
+def _replay(export: Path, options: SimulationOptions, lang: str, as_json: bool) -> Simulation:
+    """Run the simulation; what users can fix is explained and ends the command (exit 1
+    for a bad row under --strict, 2 for the file or an option)."""
     tariff = load_sample_tariff()
 
     def opener(strict_rows: bool) -> AbstractContextManager[ExportReader]:
@@ -172,8 +194,10 @@ def _replay(export: Path, options: SimulationOptions, lang: str) -> Simulation:
     try:
         with _progress(export) as progress:
             return simulate(opener, options, tariff, progress=progress)
-    except (ExportError, BadRowError, AmountError, ConfigError) as error:
-        raise typer.Exit(_explain(error, lang)) from None
+    except SIMULATION_ERRORS as error:
+        failure = describe_failure(error, lang, cli=True)
+        code = 1 if failure.code.startswith("row_") else 2
+        raise typer.Exit(print_failure(failure, code, as_json, lang)) from None
 
 
 def _progress(path: Path) -> AbstractContextManager[Progress | None]:
@@ -181,27 +205,6 @@ def _progress(path: Path) -> AbstractContextManager[Progress | None]:
     if size < _PROGRESS_MIN_BYTES or not err.is_terminal:
         return nullcontext()
     return reading("replaying", err)
-
-
-def _explain(error: ExportError | BadRowError | AmountError | ConfigError, lang: str) -> int:
-    """Print why the simulation stopped; returns the exit code (1: a bad row, 2: the
-    file or an option)."""
-    if isinstance(error, BadRowError):
-        print_row_problem(error.problem, lang)
-        err.print(f"[red]error:[/] {t('rows.strict', lang)}")
-        return 1
-    if isinstance(error, ExportError):
-        message = describe_file_error(error.code, error.source, error.params, lang)
-    elif isinstance(error, AmountError):
-        message = t(
-            "config.amount", lang, option=error.option, value=error.value, currency=error.currency
-        )
-    elif error.code == "card_expired":
-        message = t("config.card_expired", lang, expiry=error.params.get("expiry", ""))
-    else:
-        message = t("config.invalid", lang, code=error.code)
-    err.print(f"[red]error:[/] {message}")
-    return 2
 
 
 @usage_app.command("generate")
@@ -249,7 +252,7 @@ def generate_command(
         with output.open("w", encoding="utf-8", newline="") as handle:
             count = write_csv(handle, generate_rows(**shape))
     if output is not None:
-        err.print(f"{count} calls written to {output}")
+        err.print(t("cli.calls_written", "en", count=count, path=output))
 
 
 def _has_sample_rates(currency: str, country: str) -> bool:

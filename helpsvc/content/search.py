@@ -5,12 +5,19 @@ BM25 impacts computed when the index is built; each term keeps only its stronges
 postings (``MAX_POSTINGS``), so a query costs about the same on ten times the pages.
 Query words that are not in the vocabulary are widened to words that start with them and
 to words one or two edits away (a swap of two letters is one edit); compounds such as
-"Guthabenaufladung" are matched by their parts.
+"Guthabenaufladung" or "autorecharge" are matched by their parts (``compounds``).
 
-Synonyms (from the glossary: a concept's preferred term, its admitted variants and the
-English term) widen a query: when the query contains one of them, the words of all the
-others count for the same query position, so "Schwellenwert" finds the page that says
-"Auslösebetrag". The index itself is unchanged; a query costs one dictionary lookup per word.
+The page whose subject is the query ranks first: a page's title counts in each of its
+sections (so the section a query names wins on its heading and its page's subject), and
+hub pages without F1 keywords (the home page lists every guide) count less. Stop words of
+a question ("how", "was", "怎么") still count, but little, and a page need not contain them.
+
+Synonyms (from the glossary: a concept's preferred term, its admitted variants, the English
+term, and the wrong terms users copy from machine-translated pages) widen a query: when the
+query contains one of them, the words of all the others count for the same query position,
+so "Schwellenwert" finds the page that says "Auslösebetrag". A wrong term finds the right
+page, and ``term_notes`` says which term the guides use instead. The index itself is
+unchanged; a query costs one dictionary lookup per word.
 """
 
 from __future__ import annotations
@@ -20,23 +27,28 @@ import html
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from helpsvc.content.compounds import split_compound
 from helpsvc.content.index import ContentIndex
 from helpsvc.content.page import Page
-from helpsvc.content.text import CJK_RUN, TOKEN, compound_parts, sections_text, stem_word, tokens
+from helpsvc.content.stopwords import stop_words
+from helpsvc.content.text import CJK_RUN, TOKEN, sections_text, stem_word, sub_words, tokens
 from helpsvc.content.urls import page_url
 
 MAX_POSTINGS = 400
 K1, B = 1.2, 0.75
-BOOST_TITLE, BOOST_KEYWORD, BOOST_HEADING, BOOST_DESCRIPTION, BOOST_BODY = 4.0, 4.0, 2.0, 1.5, 1.0
+BOOST_TITLE, BOOST_KEYWORD, BOOST_HEADING, BOOST_DESCRIPTION, BOOST_BODY = 4.0, 4.0, 5.0, 1.5, 1.0
+BOOST_SUBJECT = BOOST_TITLE  # the page's title counts in each of its sections alike
+HUB_PRIOR = 0.7  # a page without F1 keywords: an overview, rarely the answer itself
 COMPOUND_PART_WEIGHT = 0.6
 PREFIX_FACTOR, FUZZY_FACTOR = 0.7, 0.55
 SYNONYM_FACTOR = 0.9  # a page with the query's own words ranks above one with a synonym
+STOP_FACTOR = 0.15  # a stop word of the query counts this much, and is not required
 SNIPPET_CHARS = 180
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 
@@ -47,6 +59,7 @@ class _Doc:
     anchor: str | None
     heading: str
     text: str
+    prior: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +75,46 @@ class Hit:
     fallback: bool
 
 
+@dataclass(frozen=True, slots=True)
+class SynonymGroup:
+    """Phrases that name one concept in one language. ``avoid`` are among ``phrases`` but
+    are not what the guides say (wrong machine translations): they find the concept's pages
+    and a ``TermNote`` names ``preferred`` instead."""
+
+    phrases: tuple[str, ...]
+    preferred: str | None = None
+    avoid: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TermNote:
+    """The query used ``used``; the guides say ``preferred``."""
+
+    used: str
+    preferred: str
+
+
+# One word of a phrase: the vocabulary terms it stands for, with how much each counts.
+_Word = dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    words: tuple[_Word, ...]
+    whole: bool = False  # counts only where all its words are (a synonym of the query's words)
+
+
+@dataclass(frozen=True, slots=True)
+class _Slot:
+    """One position of the query and the phrases that fill it: the query's own word, or a
+    glossary phrase and its synonyms. A section scores the best of them, not their sum, so
+    a section that says the same thing three ways does not win over one that says it once."""
+
+    phrases: tuple[_Phrase, ...]
+    weight: float = 1.0
+    required: bool = True  # counts for coverage (stop words do not)
+
+
 def keyword_tokens(keyword: str) -> list[str]:
     """``O365E_SFBVoiceCredit`` → the whole keyword and its parts (o365e, sfb, voice, credit)."""
     parts = [keyword.casefold()]
@@ -71,35 +124,51 @@ def keyword_tokens(keyword: str) -> list[str]:
 
 
 # Groups of phrases that name the same thing, per language: {"de": [("Auslösebetrag",
-# "Schwellenwert", "trigger amount"), ...]}. The glossary provides them.
-Synonyms = Mapping[str, Sequence[Sequence[str]]]
+# "Schwellenwert", "trigger amount"), ...]} or SynonymGroups. The glossary provides them.
+Synonyms = Mapping[str, Sequence[Sequence[str] | SynonymGroup]]
+
+
+def _group(group: Sequence[str] | SynonymGroup) -> SynonymGroup:
+    return group if isinstance(group, SynonymGroup) else SynonymGroup(tuple(group))
+
+
+def _page_counts(
+    page: Page, anchor: str | None, heading: str, text: str, lang: str
+) -> Counter[str]:
+    """Weighted term counts of one section of ``page``."""
+    counts: Counter[str] = Counter()
+
+    def add(words: Iterable[str], weight: float) -> None:
+        for t in words:
+            counts[t] += weight
+
+    if anchor is None:
+        add(tokens(page.title, lang), BOOST_TITLE)
+        for keyword in page.keywords:
+            add(keyword_tokens(keyword), BOOST_KEYWORD)
+        add(tokens(page.description or "", lang), BOOST_DESCRIPTION)
+    else:
+        add(tokens(heading, lang), BOOST_HEADING)
+        add(tokens(page.title, lang), BOOST_SUBJECT)
+    add(tokens(text, lang), BOOST_BODY)
+    return counts
 
 
 class LanguageIndex:
     def __init__(
-        self, lang: str, pages: list[Page], synonyms: Sequence[Sequence[str]] = ()
+        self,
+        lang: str,
+        pages: list[Page],
+        synonyms: Sequence[Sequence[str] | SynonymGroup] = (),
     ) -> None:
         self.lang = lang
         self.docs: list[_Doc] = []
         weighted: list[Counter[str]] = []
         for page in pages:
+            prior = 1.0 if page.keywords else HUB_PRIOR
             for anchor, heading, text in sections_text(page):
-                counts: Counter[str] = Counter()
-                if anchor is None:
-                    for t in tokens(page.title, lang):
-                        counts[t] += BOOST_TITLE
-                    for keyword in page.keywords:
-                        for t in keyword_tokens(keyword):
-                            counts[t] += BOOST_KEYWORD
-                    for t in tokens(page.description or "", lang):
-                        counts[t] += BOOST_DESCRIPTION
-                else:
-                    for t in tokens(heading, lang):
-                        counts[t] += BOOST_HEADING
-                for t in tokens(text, lang):
-                    counts[t] += BOOST_BODY
-                self.docs.append(_Doc(page.page_id, anchor, heading, text))
-                weighted.append(counts)
+                weighted.append(_page_counts(page, anchor, heading, text, lang))
+                self.docs.append(_Doc(page.page_id, anchor, heading, text, prior))
         self.vocabulary: set[str] = {t for counts in weighted for t in counts}
         if lang == "de":
             self._add_compound_parts(weighted)
@@ -108,19 +177,39 @@ class LanguageIndex:
         self._by_length: dict[int, list[str]] = defaultdict(list)
         for term in self.sorted_vocab:
             self._by_length[len(term)].append(term)
-        # Phrase tokens by their first token: (tokens, index of the group).
+        self._build_synonyms([_group(g) for g in synonyms])
+
+    def _build_synonyms(self, groups: list[SynonymGroup]) -> None:
+        # Phrase tokens by their first token: (tokens, index of the group); Chinese phrases
+        # are found as substrings of the query, whatever jieba makes of their neighbours.
         self._groups: list[list[tuple[str, ...]]] = []
+        self._avoid: dict[tuple[str, ...], TermNote] = {}
         self._phrases: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
-        for group in synonyms:
-            phrases = [tuple(tokens(p, lang)) for p in group]
-            phrases = [p for p in dict.fromkeys(phrases) if p]
-            if len(phrases) < 2:
+        self._cjk: list[tuple[str, tuple[str, ...], int]] = []
+        keep: set[str] = set()
+        for group in groups:
+            phrases = [tuple(tokens(p, self.lang)) for p in group.phrases]
+            unique = [p for p in dict.fromkeys(phrases) if p]
+            if len(unique) < 2:
                 continue
-            self._groups.append(phrases)
-            for phrase in phrases:
-                self._phrases[phrase[0]].append((phrase, len(self._groups) - 1))
+            self._groups.append(unique)
+            number = len(self._groups) - 1
+            for text, phrase in zip(group.phrases, phrases, strict=True):
+                if not phrase:
+                    continue
+                keep.update(phrase)
+                if text in group.avoid and group.preferred:
+                    self._avoid[phrase] = TermNote(text, group.preferred)
+                if CJK_RUN.match(text.replace(" ", "")):
+                    self._cjk.append((text.replace(" ", "").casefold(), phrase, number))
+                else:
+                    self._phrases[phrase[0]].append((phrase, number))
+        self._cjk.sort(key=lambda item: -len(item[0]))  # the longest phrase first
+        self.stop = stop_words(self.lang, keep)
 
     def _add_compound_parts(self, weighted: list[Counter[str]]) -> None:
+        """A compound of the guides also counts for its parts: "Kommunikationsguthaben"
+        is found by "Guthaben"."""
         cache: dict[str, list[str]] = {}
         for counts in weighted:
             for term, weight in list(counts.items()):
@@ -128,7 +217,7 @@ class LanguageIndex:
                     continue
                 parts = cache.get(term)
                 if parts is None:
-                    parts = cache[term] = compound_parts(term, self.vocabulary)
+                    parts = cache[term] = split_compound(term, self.vocabulary, self.lang)
                 for part in parts:
                     if part != term:
                         counts[part] += weight * COMPOUND_PART_WEIGHT
@@ -179,61 +268,119 @@ class LanguageIndex:
         return found
 
     def query_terms(self, query: str) -> list[str]:
-        terms = tokens(query, self.lang)
+        terms = tokens(query, self.lang, precise=True)
         # Words written together that the guides write apart ("Guthabenaufladung",
         # "autorecharge") are searched as their parts.
         widened: list[str] = []
         for term in terms:
-            parts = [] if term in self.postings else compound_parts(term, self.vocabulary)
+            parts = [] if term in self.postings else split_compound(term, self.postings, self.lang)
             widened.extend(parts or [term])
-        terms = widened
-        return list(dict.fromkeys(terms))
+        return list(dict.fromkeys(widened))
 
-    def _synonym_slots(self, query: str) -> tuple[list[dict[str, float]], str]:
-        """Query positions for the synonym phrases the query contains, and the query with
-        those phrases' words left out. Each slot maps vocabulary terms to their weight."""
-        if not self._phrases:
-            return [], query
+    def _synonym_slots(self, query: str) -> tuple[list[_Slot], str, list[TermNote]]:
+        """Query positions for the synonym phrases the query contains, the query with those
+        phrases left out, and notes for the wrong terms among them."""
+        if not self._phrases and not self._cjk:
+            return [], query, []
+        found: list[tuple[tuple[str, ...], int]] = []
+        for text, phrase, group in self._cjk:
+            if text in query.casefold():
+                query = re.sub(re.escape(text), " ", query, flags=re.IGNORECASE)
+                found.append((phrase, group))
         raw = tokens(query, self.lang)
         used: set[int] = set()
-        slots: list[dict[str, float]] = []
         for i, token in enumerate(raw):
             for phrase, group in self._phrases.get(token, ()):
                 span = range(i, i + len(phrase))
                 if tuple(raw[i : i + len(phrase)]) != phrase or used & set(span):
                     continue
                 used.update(span)
-                slot: dict[str, float] = {}
-                for other in self._groups[group]:
-                    weight = 1.0 if other == phrase else SYNONYM_FACTOR
-                    for word in other:
-                        for candidate, factor in self.expand(word):
-                            slot[candidate] = max(slot.get(candidate, 0.0), factor * weight)
-                slots.append(slot)
-        if not used:
-            return [], query
-        rest = " ".join(t for j, t in enumerate(raw) if j not in used)
-        return slots, rest
+                found.append((phrase, group))
+        slots = [_Slot(self._synonym_phrases(phrase, group)) for phrase, group in found]
+        notes = [self._avoid[phrase] for phrase, _group in found if phrase in self._avoid]
+        rest = " ".join(t for j, t in enumerate(raw) if j not in used) if used else query
+        return slots, rest, notes
+
+    def _synonym_phrases(self, phrase: tuple[str, ...], group: int) -> tuple[_Phrase, ...]:
+        out = []
+        for other in self._groups[group]:
+            weight = 1.0 if other == phrase else SYNONYM_FACTOR
+            words = tuple(
+                {candidate: factor * weight for candidate, factor in self.expand(word)}
+                for word in other
+            )
+            out.append(_Phrase(words, whole=other != phrase))
+        return tuple(out)
+
+    def term_notes(self, query: str) -> list[TermNote]:
+        """The wrong terms (from the glossary) in ``query`` and what the guides say instead."""
+        return self._synonym_slots(query)[2]
+
+    def _slots(self, query: str) -> list[_Slot]:
+        slots, rest, _notes = self._synonym_slots(query)
+        for term in self.query_terms(rest) if rest.strip() else ():
+            phrases = (self._term_phrase(term),)
+            if term in self.stop:
+                slots.append(_Slot(phrases, STOP_FACTOR, required=False))
+            else:
+                slots.append(_Slot(phrases))
+        if slots and not any(slot.required for slot in slots):
+            # A query of stop words only ("what") means them.
+            slots = [_Slot(slot.phrases) for slot in slots]
+        return slots
+
+    def _term_phrase(self, term: str) -> _Phrase:
+        """A query word as the index knows it; a Chinese word it does not know stands for
+        the words inside it (通信点数 → 通信 + 点数)."""
+        if CJK_RUN.match(term) and term not in self.postings:
+            inner = [w for w in sub_words(term) if w in self.postings]
+            if inner:
+                return _Phrase(tuple({w: PREFIX_FACTOR} for w in inner))
+        return _Phrase((dict(self.expand(term)),))
+
+    def _slot_scores(self, slot: _Slot, matched: dict[int, set[str]]) -> dict[int, float]:
+        """Per section, the score of the slot's best phrase there."""
+        best: dict[int, float] = {}
+        for phrase in slot.phrases:
+            sums: dict[int, float] = defaultdict(float)
+            counts: Counter[int] = Counter()
+            for word in phrase.words:
+                strongest: dict[int, float] = {}
+                for candidate, factor in word.items():
+                    for impact, doc_id in self.postings[candidate]:
+                        if impact * factor > strongest.get(doc_id, 0.0):
+                            strongest[doc_id] = impact * factor
+                        matched[doc_id].add(candidate)
+                for doc_id, value in strongest.items():
+                    sums[doc_id] += value
+                    counts[doc_id] += 1
+            for doc_id, value in sums.items():
+                if phrase.whole and counts[doc_id] < len(phrase.words):
+                    continue
+                best[doc_id] = max(best.get(doc_id, 0.0), value)
+        return best
 
     def search(self, query: str) -> list[tuple[float, int, set[str]]]:
         """``(score, doc id, matched vocabulary terms)``, best first."""
-        slots, rest = self._synonym_slots(query)
-        for term in self.query_terms(rest) if rest else ():
-            slots.append(dict(self.expand(term)))
-        if not slots:
+        slots = self._slots(query)
+        required = sum(slot.required for slot in slots)
+        if not required:
             return []
         scores: dict[int, float] = defaultdict(float)
-        covered: dict[int, set[int]] = defaultdict(set)
+        covered: Counter[int] = Counter()
         matched: dict[int, set[str]] = defaultdict(set)
-        for position, slot in enumerate(slots):
-            for candidate, factor in slot.items():
-                for impact, doc_id in self.postings[candidate]:
-                    scores[doc_id] += impact * factor
-                    covered[doc_id].add(position)
-                    matched[doc_id].add(candidate)
+        for slot in slots:
+            for doc_id, value in self._slot_scores(slot, matched).items():
+                scores[doc_id] += value * slot.weight
+                covered[doc_id] += slot.required
         ranked = [
-            (score * (len(covered[doc_id]) / len(slots)) ** 2, doc_id, matched[doc_id])
+            (
+                score * self.docs[doc_id].prior * (covered[doc_id] / required) ** 2,
+                doc_id,
+                matched[doc_id],
+            )
             for doc_id, score in scores.items()
+            if covered[doc_id]
         ]
         ranked.sort(key=lambda item: (-item[0], item[1]))
         return ranked
@@ -299,6 +446,11 @@ class SearchIndex:
             ]
             hits = sorted(hits + extra, key=lambda h: -h.score)
         return hits[:limit]
+
+    def term_notes(self, query: str, lang: str) -> list[TermNote]:
+        """Wrong terms in ``query`` (glossary: forbidden) and the term the guides use."""
+        language = self._langs.get(lang)
+        return language.term_notes(query) if language is not None else []
 
     def _hits(self, query: str, lang: str, limit: int, fallback: bool) -> list[Hit]:
         language = self._langs.get(lang)

@@ -1,8 +1,10 @@
 """Plain text of Markdown sections, and the tokens search matches on, per language.
 
-Tokens are case-folded words; German words get a light suffix strip and Chinese runs are
-segmented with jieba (the same segmenter the site search uses), so that a Chinese query
-without spaces meets the words of a page.
+Tokens are case-folded Snowball stems (``stemming``); Chinese runs are segmented with jieba
+(the same segmenter the site search uses), so that a Chinese query without spaces meets the
+words of a page. Markup goes with its word boundaries kept: a tag between two words
+separates them ("Anrufplänen<br>anzeigen" is two words), an inline tag inside a word
+("<b>Guthaben</b>aufladung") does not.
 """
 
 from __future__ import annotations
@@ -12,11 +14,17 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from helpsvc.content.page import Page
+from helpsvc.content.stemming import stem
 
 _FENCE_LINE = re.compile(r"^\s*(```|~~~).*$", re.MULTILINE)
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _ATTR = re.compile(r"\{[:#.][^}]*\}")
-_HTML = re.compile(r"</?[A-Za-z][^>]*>")
+_INLINE_TAGS = (
+    "a|abbr|b|bdi|bdo|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|"
+    "time|u|var"
+)
+_INLINE_HTML = re.compile(rf"</?(?:{_INLINE_TAGS})\b[^>]*>", re.IGNORECASE)
+_HTML = re.compile(r"</?[A-Za-z][^>]*>|<!--.*?-->", re.DOTALL)
 _MARKUP = re.compile(r"^\s*(?:[-*+]|\d+\.|>|!!!|\?\?\?|===)\s*|[*_`|#]+", re.MULTILINE)
 _SPACES = re.compile(r"[ \t]+")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -29,7 +37,8 @@ def plain(markdown: str) -> str:
     text = _FENCE_LINE.sub("", markdown)
     text = _LINK.sub(r"\1", text)
     text = _ATTR.sub("", text)
-    text = _HTML.sub("", text)
+    text = _INLINE_HTML.sub("", text)
+    text = _HTML.sub(" ", text)
     text = _MARKUP.sub(" ", text)
     text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
@@ -62,45 +71,26 @@ def _jieba():
     return jieba
 
 
+def sub_words(word: str) -> list[str]:
+    """The shorter words jieba finds inside a Chinese word (通信点数 → 通信, 点数)."""
+    return [w for w in _jieba().cut_for_search(word) if w.strip() and w != word]
+
+
 def stem_word(token: str, lang: str) -> str:
-    # Light suffix stripping: enough for plural and case forms ("Lizenzen", "recharges")
-    # without a stemming library; index and query pass through the same function.
-    if lang == "en" and len(token) > 4:
-        if token.endswith("ies"):
-            return token[:-3] + "y"
-        if token.endswith("s") and not token.endswith("ss"):
-            return token[:-1]
-    elif lang == "de" and len(token) > 5:
-        for suffix in ("en", "er", "es", "e", "n", "s"):
-            if token.endswith(suffix):
-                return token[: -len(suffix)]
-    return token
+    """The Snowball stem of a case-folded word (index and query use the same function)."""
+    return stem(token, lang)
 
 
-def tokens(text: str, lang: str) -> list[str]:
+def tokens(text: str, lang: str, *, precise: bool = False) -> list[str]:
+    """Stems and Chinese words of ``text``. The index segments Chinese for search (a long
+    word and its parts: 信用卡 and 信用); a query asks ``precise`` (信用卡 only), so that one
+    word of the question is one thing to find."""
     found: list[str] = []
     for match in TOKEN.finditer(text.casefold()):
         token = match.group(0)
         if CJK_RUN.match(token):
-            found.extend(w for w in _jieba().cut_for_search(token) if w.strip())
+            cut = _jieba().cut(token) if precise else _jieba().cut_for_search(token)
+            found.extend(w for w in cut if w.strip())
         else:
-            found.append(stem_word(token.replace("’", "'"), lang))
+            found.append(stem(token.replace("’", "'"), lang))
     return found
-
-
-def compound_parts(token: str, vocabulary: set[str], min_part: int = 4) -> list[str]:
-    """Split a German compound into words the corpus knows: ``kommunikationsguthab`` →
-    ``kommunikation``, ``guthab`` (stems). Returns [] when no split is found."""
-    if len(token) < 2 * min_part or not token.isalpha():
-        return []
-    for cut in range(len(token) - min_part, min_part - 1, -1):
-        head, tail = token[:cut], token[cut:]
-        if tail not in vocabulary:
-            continue
-        rest = compound_parts(tail, vocabulary, min_part) or [tail]
-        # The linking "s" (Fugen-s) belongs to neither word: "Kommunikation-s-guthaben".
-        heads = [head]
-        if head.endswith("s") and head[:-1] in vocabulary:
-            heads = [head[:-1]]
-        return heads + rest
-    return []

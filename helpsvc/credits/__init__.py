@@ -81,8 +81,9 @@ Auto-recharge and notifications
   * Enabling auto-recharge, manual purchase and setting a card require a card that is not
     expired (``card_missing``, ``card_expired``).
   * ``balance_not_positive`` is queued when a change takes the balance from above zero to
-    zero or below, judged after the recharge that change triggered; ``recharge_succeeded``
-    and ``recharge_failed`` once per attempt, hence once per crossing.
+    zero or below, judged after the recharge that change triggered (``credits_used_up`` for
+    NCE tenants, whose calls are never refused); ``recharge_succeeded`` and
+    ``recharge_failed`` once per attempt, hence once per crossing.
 
 NCE
   * NCE tenants cannot buy credits or enable auto-recharge (``nce_cannot_purchase``).

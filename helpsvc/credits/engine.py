@@ -298,6 +298,9 @@ def _adjustment(state: TenantState, command: Adjustment, tariff: Tariff) -> Outc
     before = state.balance
     lot_id: str | None = None
     if amount.is_positive:
+        # A positive correction grants a credit lot, which NCE tenants cannot get any more
+        # than they can buy one.
+        _require_prepaid(state)
         state, lot = add_lot(
             state,
             amount=amount,

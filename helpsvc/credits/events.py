@@ -24,6 +24,8 @@ class NotificationKind(StrEnum):
     RECHARGE_SUCCEEDED = "recharge_succeeded"
     RECHARGE_FAILED = "recharge_failed"
     BALANCE_NOT_POSITIVE = "balance_not_positive"
+    # NCE: the credits left at the switch are used up; calls go on, billed as overage.
+    CREDITS_USED_UP = "credits_used_up"
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ Every error names the file, line and field (``rates.yaml:12: currencies.USD...: 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from importlib import resources
 from pathlib import Path
@@ -175,14 +175,68 @@ def parse_rates(text: str, source: str = "rates.yaml") -> tuple[str, str, dict[R
     return _text_field(items, "name") or source, _text_field(items, "label"), rates
 
 
+class ZoneConferencing(Mapping[str, ConferencingAllowance]):
+    """One dial-out allowance for organizers in every country (the Zone A idea).
+
+    Looking up any ISO 3166 country code gives the same allowance: minutes per Audio
+    Conferencing user and month, for dial-out to the zone's countries. Iterating lists the
+    zone's countries, which is what a reader of the plan file wrote down.
+    """
+
+    def __init__(self, allowance: ConferencingAllowance) -> None:
+        self.allowance = allowance
+
+    def __getitem__(self, country: str) -> ConferencingAllowance:
+        if not isinstance(country, str) or not _COUNTRY_RE.match(country):
+            raise KeyError(country)
+        return self.allowance
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self.allowance.destinations))
+
+    def __len__(self) -> int:
+        return len(self.allowance.destinations)
+
+    def __repr__(self) -> str:
+        return f"ZoneConferencing({self.allowance!r})"
+
+
+_ZONE_FIELDS = ("dial_out_minutes", "zone_a")
+
+
+def _zone_conferencing(items: list[tuple[str, yaml.Node, _At]], at: _At) -> ZoneConferencing:
+    minutes: int | None = None
+    zone: set[str] = set()
+    for field, f_node, f_at in items:
+        if field == "dial_out_minutes":
+            minutes = _count(f_node, f_at)
+        elif field == "zone_a":
+            if not isinstance(f_node, yaml.SequenceNode):
+                raise f_at.error("expected a list of country codes")
+            for item in f_node.value:
+                zone.add(_country(_scalar(item, f_at), f_at.child("[]", item)))
+        else:
+            raise f_at.error("unknown field; expected dial_out_minutes and zone_a")
+    if minutes is None:
+        raise at.error("dial_out_minutes is required with zone_a")
+    if not zone:
+        raise at.error("zone_a must list at least one country")
+    return ZoneConferencing(ConferencingAllowance(minutes, frozenset(zone)))
+
+
 def parse_plans(
     text: str, source: str = "plans.yaml"
-) -> tuple[str, dict[tuple[str, CallingPlan], PlanAllowance], dict[str, ConferencingAllowance]]:
-    """(label, calling plan allowances, conferencing allowances) from a plans document."""
+) -> tuple[str, dict[tuple[str, CallingPlan], PlanAllowance], Mapping[str, ConferencingAllowance]]:
+    """(label, calling plan allowances, conferencing allowances) from a plans document.
+
+    ``audio_conferencing`` is either ``{dial_out_minutes, zone_a}``, one allowance for
+    organizers in every country, or, per organizer country,
+    ``<country>: {dial_out_minutes, destinations}``.
+    """
     node = _compose(text, source)
     items = _mapping(node, _At(source, "", node))
     plans: dict[tuple[str, CallingPlan], PlanAllowance] = {}
-    conferencing: dict[str, ConferencingAllowance] = {}
+    conferencing: Mapping[str, ConferencingAllowance] = {}
     plan_kinds = {p.value: p for p in CallingPlan}
     for key, section, where in items:
         if key == "label":
@@ -204,7 +258,13 @@ def parse_plans(
                         international_minutes=minutes["international_minutes"],
                     )
         elif key == "audio_conferencing":
-            for country, c_node, c_at in _mapping(section, where):
+            entries = _mapping(section, where)
+            if any(name in _ZONE_FIELDS for name, _, _ in entries):
+                conferencing = _zone_conferencing(entries, where)
+                continue
+            per_country: dict[str, ConferencingAllowance] = {}
+            conferencing = per_country
+            for country, c_node, c_at in entries:
                 _country(country, c_at)
                 dial_out = 0
                 destinations: set[str] = set()
@@ -218,7 +278,7 @@ def parse_plans(
                             destinations.add(_country(_scalar(item, f_at), f_at.child("[]", item)))
                     else:
                         raise f_at.error("unknown field; expected dial_out_minutes or destinations")
-                conferencing[country] = ConferencingAllowance(dial_out, frozenset(destinations))
+                per_country[country] = ConferencingAllowance(dial_out, frozenset(destinations))
         else:
             raise where.error("unknown field; expected label, calling_plans or audio_conferencing")
     return _text_field(items, "label"), plans, conferencing

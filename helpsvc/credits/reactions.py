@@ -50,11 +50,13 @@ def after_change(
     if settings.trigger is not None and state.balance >= settings.trigger:
         state = replace(state, recharge_armed=True)
     if before.is_positive and not state.balance.is_positive:
-        events.append(
-            NotificationQueued(
-                at=at, kind=NotificationKind.BALANCE_NOT_POSITIVE, balance=state.balance
-            )
+        # Prepaid calls are refused from now on; NCE never refuses, it bills overage.
+        kind = (
+            NotificationKind.CREDITS_USED_UP
+            if state.model is CommerceModel.NCE
+            else NotificationKind.BALANCE_NOT_POSITIVE
         )
+        events.append(NotificationQueued(at=at, kind=kind, balance=state.balance))
     return state, events
 
 

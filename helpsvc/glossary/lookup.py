@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from helpsvc.content.search import SynonymGroup
 from helpsvc.glossary.model import SOURCE_LANG, Glossary
 
 MIN_SCORE = 72  # WRatio: one typo in a long word still passes, an unrelated word does not
@@ -70,11 +71,13 @@ class TermIndex:
         return sorted(best.values(), key=lambda h: -h.score)[:limit]
 
 
-def search_synonyms(glossary: Glossary) -> dict[str, list[tuple[str, ...]]]:
+def search_synonyms(glossary: Glossary) -> dict[str, list[SynonymGroup]]:
     """Per language, the phrases that name one concept: preferred term, its forms, admitted
-    variants and, for translations, the English term and variants. Forbidden variants are
-    left out: a wrong word should not become a way into the guides."""
-    groups: dict[str, list[tuple[str, ...]]] = {}
+    variants (Microsoft's own terms where they differ from ours are admitted variants), for
+    translations the English term and variants, and the forbidden variants. A forbidden
+    variant is what users copy from machine-translated pages: it finds the concept's pages,
+    and the search says which term the guides use (``SynonymGroup.avoid``)."""
+    groups: dict[str, list[SynonymGroup]] = {}
     for lang in glossary.languages:
         out = []
         for concept_id, entry in glossary.entries[lang].items():
@@ -82,8 +85,9 @@ def search_synonyms(glossary: Glossary) -> dict[str, list[tuple[str, ...]]]:
             english = glossary.entry(SOURCE_LANG, concept_id)
             if lang != SOURCE_LANG and english is not None:
                 phrases += [*english.accepted, *english.admitted]
-            unique = tuple(dict.fromkeys(phrases))
+            wrong = tuple(f.term for f in entry.forbidden if f.term not in phrases)
+            unique = tuple(dict.fromkeys([*phrases, *wrong]))
             if len(unique) > 1:
-                out.append(unique)
+                out.append(SynonymGroup(unique, entry.preferred, wrong))
         groups[lang] = out
     return groups

@@ -1070,9 +1070,9 @@ LICENSE_NAMES: dict[str, dict[str, str]] = {
         "zh": "音频会议",
     },
     "phone_system": {
-        "en": "Phone System",
-        "de": "Telefonsystem",
-        "zh": "电话系统",
+        "en": "Teams Phone Standard",
+        "de": "Teams Phone Standard",
+        "zh": "Teams Phone Standard",
     },
     "calling_plan": {
         "en": "Calling Plan",
@@ -1301,6 +1301,51 @@ NOTIFICATIONS: dict[str, dict[str, dict[str, str]]] = {
             "next:reason=card_missing": (
                 "请添加信用卡，然后手动添加资金，以免由通信信用额度支付的通话被拒绝。"
                 "下次余额低于触发金额时，自动充值会再次尝试。"
+            ),
+        },
+    },
+    "credits_used_up": {
+        "en": {
+            "subject": "Communications Credits: the remaining credits of {tenant_name} are used up",
+            "happened": (
+                "The Communications Credits that {tenant_name} still had when it switched to "
+                "NCE (New Commerce Experience) post-usage billing are used up. Calls are not "
+                "refused: from now on, usage is billed as overage at the end of each billing "
+                "period."
+            ),
+            "next": (
+                "Nothing needs to be done to keep calls working. Review the overage on the "
+                "invoice of the billing period; under NCE (New Commerce Experience), credits "
+                "can no longer be bought."
+            ),
+        },
+        "de": {
+            "subject": (
+                "Kommunikationsguthaben: Restguthaben der Organisation {tenant_name} ist "
+                "aufgebraucht"
+            ),
+            "happened": (
+                "Das Kommunikationsguthaben, das der Organisation {tenant_name} beim Wechsel zur "
+                "Abrechnung nach Nutzung mit NCE (New Commerce Experience) geblieben war, ist "
+                "aufgebraucht. Anrufe werden "
+                "nicht abgelehnt: Ab jetzt wird die Nutzung am Ende jedes Abrechnungszeitraums "
+                "als Mehrnutzung abgerechnet."
+            ),
+            "next": (
+                "Damit Anrufe weiter funktionieren, müssen Sie nichts tun. Prüfen Sie die "
+                "Mehrnutzung auf der Rechnung des Abrechnungszeitraums; unter NCE (New Commerce "
+                "Experience) lässt sich kein Guthaben mehr kaufen."
+            ),
+        },
+        "zh": {
+            "subject": "通信信用额度：组织“{tenant_name}”的剩余额度已用完",
+            "happened": (
+                "组织“{tenant_name}”在切换到新商务体验（NCE）使用后计费时剩余的通信信用额度已经用完。"
+                "通话不会被拒绝：从现在起，使用量将在每个计费周期结束时按超额使用计费。"
+            ),
+            "next": (
+                "无需任何操作，通话会照常进行。请在该计费周期的账单中查看超额使用；"
+                "在新商务体验（NCE）下已无法再购买通信信用额度。"
             ),
         },
     },

@@ -12,6 +12,7 @@ from helpsvc.store.records import LedgerRecord, LoadedTenant, NotificationRecord
 from helpsvc.store.unit_of_work import UnitOfWork
 
 DASHBOARD_LEDGER = 500
+RECHARGE_TYPES = ("auto_recharge", "recharge_failed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,8 @@ class Dashboard:
     balance: BalanceSeries
     recent: list[LedgerRecord]  # newest first
     notifications: list[NotificationRecord]
+    # The latest auto-recharge or failed recharge: a notice names it as the cause.
+    last_recharge: LedgerRecord | None = None
 
 
 class TenantQueries:
@@ -83,8 +86,13 @@ class TenantQueries:
                 raise TenantNotFound(tenant_id)
             entries = tx.tenants.ledger(tenant_id, limit=DASHBOARD_LEDGER)
             outbox = tx.tenants.notifications(tenant_id, limit=20)
+            last = tx.tenants.ledger(tenant_id, types=RECHARGE_TYPES, limit=1, newest_first=True)
         return Dashboard(
-            loaded, balance_series(loaded, entries), list(reversed(entries[-50:])), outbox
+            loaded,
+            balance_series(loaded, entries),
+            list(reversed(entries[-50:])),
+            outbox,
+            last[0] if last else None,
         )
 
 

@@ -2,8 +2,13 @@
 
 One mapping from the simulator's calls to the report's rows serves both the download
 (``GET .../usage.csv``) and the replay of a tenant's own usage, so the two agree to the
-cent. Credit-funded minutes carry the pay-per-minute capability (``MCOPSTNPP``); calls
-covered entirely by plan minutes carry the calling plan's (``MCOPSTN1``).
+cent. ``Capability`` names what paid, as in the admin center: credit-funded minutes of a
+meeting (toll-free dial-in, dial-out) carry Audio Conferencing pay-per-minute
+(``MCOMEETACPEA``), other credit-funded minutes PSTN pay-per-minute (``MCOPSTNPP``); calls
+covered entirely by plan minutes carry the license whose minutes they used: Audio
+Conferencing (``MCOMEETADV``) for a meeting's dial-out, the domestic (``MCOPSTN1``) or
+domestic and international (``MCOPSTN2``) calling plan for a user's call. Both meeting kinds
+carry the meeting's Conference ID.
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import timedelta
 
-from helpsvc.credits import Money
+from helpsvc.credits import Money, User
 from helpsvc.services.errors import TenantNotFound
 from helpsvc.store.records import CallRecord, TenantRecord
 from helpsvc.store.unit_of_work import UnitOfWork
@@ -27,22 +32,34 @@ CALL_TYPES = {
     "payg_outbound": "user_out",
 }
 NUMBER_TYPES = {"geographic": "user_geographic", "mobile": "user_mobile", "toll_free": "toll_free"}
-CREDIT_CAPABILITY = "MCOPSTNPP"
-PLAN_CAPABILITY = "MCOPSTN1"
+MEETING_KINDS = frozenset({"toll_free_dial_in", "conference_dial_out"})
+
+
+def capability(call: CallRecord, plan: str | None) -> str:
+    """The license the report names as having paid for the call's minutes."""
+    meeting = call.kind in MEETING_KINDS
+    if call.credit_minutes > 0:
+        return "MCOMEETACPEA" if meeting else "MCOPSTNPP"
+    if meeting:
+        return "MCOMEETADV"
+    return "MCOPSTN2" if plan == "international" else "MCOPSTN1"
 
 
 def pstn_rows(
-    tenant: TenantRecord, user_countries: dict[str, str], calls: Iterable[CallRecord]
+    tenant: TenantRecord, users: Iterable[User], calls: Iterable[CallRecord]
 ) -> Iterator[PstnRow]:
     """The connected calls as report rows (refused calls cost nothing and are not listed)."""
+    by_id = {user.id: user for user in users}
     for number, call in enumerate(calls, start=1):
         if call.refused:
             continue
-        location = user_countries.get(call.user_id, tenant.country)
+        user = by_id.get(call.user_id)
+        location = user.country if user else tenant.country
+        plan = user.licenses.calling_plan if user else None
         yield PstnRow(
             usage_id=f"{tenant.id}-{number}",
             call_id=call.call_id,
-            conference_id=call.call_id if call.kind.startswith("conf") else "",
+            conference_id=call.call_id if call.kind in MEETING_KINDS else "",
             user_location=location,
             aad_object_id="",
             upn=call.user_id,
@@ -59,7 +76,7 @@ def pstn_rows(
             connection_fee=Money(call.connection_fee_minor, tenant.currency),
             charge=Money(call.charge_minor, tenant.currency),
             currency=tenant.currency,
-            capability=CREDIT_CAPABILITY if call.credit_minutes > 0 else PLAN_CAPABILITY,
+            capability=capability(call, plan.value if plan else None),
         )
 
 
@@ -80,8 +97,7 @@ class UsageExport:
             loaded = tx.tenants.get(tenant_id)
             if loaded is None:
                 raise TenantNotFound(tenant_id)
-            countries = {user.id: user.country for user in loaded.state.users}
-            yield from pstn_rows(loaded.record, countries, tx.tenants.calls(tenant_id))
+            yield from pstn_rows(loaded.record, loaded.state.users, tx.tenants.calls(tenant_id))
 
     def csv(self, tenant_id: str) -> Iterator[str]:
         """The report as CSV text, header first, one chunk per row."""

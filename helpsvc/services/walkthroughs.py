@@ -6,6 +6,13 @@ do exactly what the API allows and is refused exactly where the API refuses. A s
 transaction: its commands apply all or nothing, the session moves on in the same commit, and
 an idempotency key made of the session, the step and the values means a double submit buys
 once.
+
+Pages add a step token (``memory.step_token``): it names the move the form was shown for, so
+a form sent twice (double click, refresh, replayed POST) finds the session moved on and
+changes nothing. What a session remembers besides its position (values per step, what each
+step changed, the move count) is kept as opaque JSON in the answers table the service owns
+(``ReplyRepository``), scoped by the session: the store has no column for it, and the
+answers table is the service's own key-value store (see ``helpsvc.store.replies``).
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from typing import Any
 from helpsvc.content.index import ContentIndex
 from helpsvc.content.sections import render_section
 from helpsvc.content.urls import page_url
-from helpsvc.credits import Decision, DomainError, TenantState
+from helpsvc.credits import Decision, DomainError, Money, TenantState
 from helpsvc.i18n.credit_messages import error_detail, error_title
 from helpsvc.services.errors import UnknownFlow, UnknownSession
 from helpsvc.services.idempotency import request_hash
@@ -27,11 +34,16 @@ from helpsvc.store.records import TenantRecord, WalkthroughRecord
 from helpsvc.store.unit_of_work import Transaction, UnitOfWork
 from helpsvc.walkthroughs import runner
 from helpsvc.walkthroughs.actions import ACTIONS
+from helpsvc.walkthroughs.checks import CONFIRM_FIELD, confirm_message
 from helpsvc.walkthroughs.conditions import users_without_credits_license
 from helpsvc.walkthroughs.inputs import parse_step
+from helpsvc.walkthroughs.memory import Memory, step_token, typed_values
 from helpsvc.walkthroughs.messages import label, option, text
 from helpsvc.walkthroughs.model import Flow, Step
+from helpsvc.walkthroughs.results import changes_of, describe
 from helpsvc.walkthroughs.runner import Session, new_session_id
+
+MEMORY_KEY = "memory"
 
 
 @dataclass(slots=True)
@@ -40,6 +52,24 @@ class Outcome:
     errors: dict[str, str] = field(default_factory=dict)  # field -> message
     form_error: str | None = None  # a refusal of the credits rules
     typed: dict[str, Any] = field(default_factory=dict)  # what was sent, shown again
+    confirm: Money | None = None  # a large purchase waiting for the admin's confirmation
+    stale: bool = False  # the form was for a move already made: nothing was done
+
+
+def _memory_scope(session_id: str) -> str:
+    # One scope per session: no tenant API key (scoped by tenant id) can ever collide.
+    return f"w{session_id}"
+
+
+def _read_memory(tx: Transaction, session_id: str) -> Memory:
+    stored = tx.replies.find(_memory_scope(session_id), MEMORY_KEY)
+    return Memory.from_json(stored.body if stored else None)
+
+
+def _write_memory(tx: Transaction, session_id: str, memory: Memory, now: datetime) -> None:
+    scope = _memory_scope(session_id)
+    tx.replies.forget(scope, MEMORY_KEY)
+    tx.replies.remember(scope, MEMORY_KEY, "-", 200, memory.to_json(), now)
 
 
 def _record(session: Session) -> WalkthroughRecord:
@@ -72,9 +102,26 @@ class Walkthroughs:
     def _state(self, tenant_id: str) -> TenantState:
         return self.tenants.load(tenant_id).state
 
-    def _save(self, session: Session) -> None:
+    def _save(
+        self, session: Session, moved: bool = False, keep: dict[str, Any] | None = None
+    ) -> None:
+        """Store the session; ``moved`` counts a move, ``keep`` remembers a step's values."""
         with self.uow.begin() as tx:
             tx.walkthroughs.save(_record(session), self._clock())
+            if moved or keep is not None:
+                memory = _read_memory(tx, session.id)
+                memory.moves += 1 if moved else 0
+                if keep is not None and session.current is not None:
+                    memory.keep(session.current, keep)
+                _write_memory(tx, session.id, memory, self._clock())
+
+    def memory(self, session_id: str) -> Memory:
+        with self.uow.read() as tx:
+            return _read_memory(tx, session_id)
+
+    def token(self, session: Session) -> str:
+        """The step token of the form shown for this session now."""
+        return step_token(session.id, session.current, self.memory(session.id).moves)
 
     def start(self, tenant_id: str, flow_id: str, lang: str) -> Session:
         flow = self.flow(flow_id)
@@ -88,12 +135,37 @@ class Walkthroughs:
         with self.uow.read() as tx:
             latest = tx.walkthroughs.latest(tenant_id, flow_id)
         if latest is not None and latest.status == runner.ACTIVE:
-            session = self.current(tenant_id, latest.id)
-            if session.lang != lang:
-                session = runner.relabel(session, lang)
-                self._save(session)
-            return session
+            return self._in_lang(self.current(tenant_id, latest.id), lang)
         return self.start(tenant_id, flow_id, lang)
+
+    def open(self, tenant_id: str, flow_id: str, lang: str) -> Session:
+        """The tenant's latest session of this flow as it ended, or a new one.
+
+        A finished or cancelled session is shown as it ended and never silently started
+        again (``restart`` does that, on request). A stopped one is started again only when
+        its reason no longer holds.
+        """
+        flow = self.flow(flow_id)
+        with self.uow.read() as tx:
+            latest = tx.walkthroughs.latest(tenant_id, flow_id)
+        if latest is None:
+            return self.start(tenant_id, flow_id, lang)
+        session = self.current(tenant_id, latest.id)
+        if session.status == runner.STOPPED:
+            stop = runner.stop_for(flow, self._state(tenant_id))
+            if stop is None or stop.reason != session.stop_reason:
+                return self.start(tenant_id, flow_id, lang)
+        return self._in_lang(session, lang)
+
+    def restart(self, tenant_id: str, flow_id: str, lang: str) -> Session:
+        return self.start(tenant_id, flow_id, lang)
+
+    def _in_lang(self, session: Session, lang: str) -> Session:
+        if session.lang == lang:
+            return session
+        relabelled = runner.relabel(session, lang)
+        self._save(relabelled)
+        return relabelled
 
     def current(self, tenant_id: str, session_id: str) -> Session:
         with self.uow.read() as tx:
@@ -106,26 +178,51 @@ class Walkthroughs:
             self._save(checked)
         return checked
 
-    def back(self, tenant_id: str, session_id: str) -> Session:
-        session = runner.back(self.current(tenant_id, session_id))
-        self._save(session)
+    def _fresh(self, session: Session, token: str | None) -> bool:
+        """No token (the JSON API) or the token of the form shown for this very move."""
+        return token is None or token == self.token(session)
+
+    def back(
+        self,
+        tenant_id: str,
+        session_id: str,
+        draft: dict[str, Any] | None = None,
+        token: str | None = None,
+    ) -> Session:
+        """One step back; ``draft`` (what the form held) is kept for when the admin returns."""
+        before = self.current(tenant_id, session_id)
+        if not self._fresh(before, token):
+            return before
+        if draft is not None and before.status == runner.ACTIVE:
+            self._save(before, keep=typed_values(draft))
+        session = runner.back(before)
+        self._save(session, moved=True)
         return session
 
-    def cancel(self, tenant_id: str, session_id: str) -> Session:
-        session = runner.cancel(self.current(tenant_id, session_id))
-        self._save(session)
+    def cancel(self, tenant_id: str, session_id: str, token: str | None = None) -> Session:
+        before = self.current(tenant_id, session_id)
+        if not self._fresh(before, token):
+            return before
+        session = runner.cancel(before)
+        self._save(session, moved=True)
         return session
 
-    def submit(self, tenant_id: str, session_id: str, form: dict[str, Any]) -> Outcome:
+    def submit(
+        self, tenant_id: str, session_id: str, form: dict[str, Any], token: str | None = None
+    ) -> Outcome:
         session = self.current(tenant_id, session_id)
         if session.status != runner.ACTIVE or session.current is None:
-            return Outcome(session)
+            return Outcome(session, stale=token is not None)
+        if not self._fresh(session, token):
+            return Outcome(session, stale=True)
         flow = self.flow(session.flow)
         step = flow.step(session.current)
         assert step is not None
         parsed = parse_step(step, form, self._state(tenant_id), session.lang)
         if parsed.errors:
             return Outcome(session, errors=parsed.errors, typed=form)
+        if parsed.confirm is not None:
+            return _confirmation(session, parsed.confirm, form)
         return self._run_step(flow, step, session, parsed.values, form)
 
     def _run_step(
@@ -137,16 +234,26 @@ class Walkthroughs:
         form: dict[str, Any],
     ) -> Outcome:
         advanced: list[Session] = []
+        before: list[TenantState] = []
+
+        def build(state: TenantState) -> Any:
+            before.append(state)
+            return ACTIONS[step.action](values, state)
 
         def after_save(tx: Transaction, _record_: TenantRecord, decision: Decision) -> None:
             moved = runner.completed(flow, session, decision.state)
             tx.walkthroughs.save(_record(moved), self._clock())
+            memory = _read_memory(tx, session.id)
+            memory.moves += 1
+            memory.keep(step.id, form)
+            memory.changes += changes_of(step.action, values, before[0], decision.state)
+            _write_memory(tx, session.id, memory, self._clock())
             advanced.append(moved)
 
         digest = request_hash(step.id, repr(sorted(values.items())))
         reply = self.tenants.execute(
             session.tenant_id,
-            lambda state: ACTIONS[step.action](values, state),
+            build,
             present=_present(session.lang),
             idempotency_key=f"walkthrough:{session.id}:{step.id}:{len(session.history)}:{digest}",
             digest=digest,
@@ -163,11 +270,22 @@ class Walkthroughs:
         # moves on from where it is now (a double submit finds it moved already).
         now = self.current(session.tenant_id, session.id)
         if now.status == runner.ACTIVE and now.current == step.id:
+            self._save(now, keep=typed_values(form))
             now = runner.completed(flow, now, self._state(session.tenant_id))
-            self._save(now)
+            self._save(now, moved=True)
         return Outcome(now)
 
     # -- what a step looks like -------------------------------------------------------
+
+    def page(self, session: Session, index: ContentIndex) -> dict[str, Any]:
+        """``view`` plus what a page shows: the values to fill in, the token, the changes."""
+        memory = self.memory(session.id)
+        body = self.view(session, index)
+        body["token"] = step_token(session.id, session.current, memory.moves)
+        body["values"] = memory.values.get(session.current or "", {})
+        body["changes"] = [describe(change, session.lang) for change in memory.changes]
+        body["result_title"] = text("result.title", session.lang, flow=body["guide"]["title"])
+        return body
 
     def view(self, session: Session, index: ContentIndex) -> dict[str, Any]:
         flow = self.flow(session.flow)
@@ -214,6 +332,14 @@ class Walkthroughs:
             "inputs": [_input_view(item, state, lang) for item in step.inputs],
         }
         return body
+
+
+def _confirmation(session: Session, amount: Money, form: dict[str, Any]) -> Outcome:
+    """A large purchase: nothing is bought until the form comes back with this amount."""
+    lang = session.lang
+    message = confirm_message(amount, lang)
+    how = text("confirm.api", lang, field=CONFIRM_FIELD, value=amount.format())
+    return Outcome(session, errors={"amount": f"{message} {how}"}, typed=form, confirm=amount)
 
 
 def _stop_view(flow: Flow, session: Session, index: ContentIndex) -> dict[str, Any]:

@@ -7,8 +7,12 @@ on average (time-weighted) without recharging more often than ``max_recharges_pe
 (default four, about weekly): below that, holding less only buys more card charges.
 
 Two limits keep the advice usable outside the simulator, where a recharge is not instant:
-triggers start at the busiest day's spend (a recharge has a day to arrive), and the
-starting funds are the recharge amount unless the caller fixes them. Each candidate stops at
+triggers start at the recharge-delay margin, and the starting funds are the recharge amount
+unless the caller fixes them. The margin is the most credit-funded spend of the calls
+starting within any window of ``recharge_delay_days`` (default one day; a sliding window
+over the per-minute spend, so it can straddle midnight): whatever the trigger, the balance
+left when it is crossed must carry that spend until the recharge arrives. ``0`` trusts
+recharges to be instant, as they are in the simulator. Each candidate stops at
 its first refusal (it is out) or when it has already recharged too often.
 
 Beside it stands the rule of thumb of the guides: starting funds = one typical month of
@@ -74,6 +78,12 @@ class Advice:
     max_recharges_per_month: float
     reason: str | None = None
     """Why there is no recommendation: ``no_credit_usage`` or ``nothing_feasible``."""
+    recharge_delay_days: float = 1.0
+    """The time a recharge may take to arrive that the triggers allow for."""
+    lowest_trigger: int = 0
+    """The margin: the busiest spend over ``recharge_delay_days``; no lower trigger tried."""
+    lowest_trigger_from: datetime | None = None
+    """Where the window of that busiest spend starts."""
 
     def tradeoff(self) -> list[Candidate]:
         """Per recharge amount, the refusal-free pair holding the least: more held money
@@ -138,14 +148,15 @@ def _thin(values: list[int]) -> list[int]:
     return sorted(set(picked))
 
 
-def grid(stats: UsageStats, rule: RuleOfThumb, currency: str) -> tuple[list[int], list[int]]:
-    """Trigger and recharge amounts to try."""
-    triggers = nice_amounts(
-        rule.busiest_day, 2 * max(rule.busiest_week, rule.busiest_day), currency
-    )
+def grid(
+    stats: UsageStats, rule: RuleOfThumb, currency: str, lowest_trigger: int
+) -> tuple[list[int], list[int]]:
+    """Trigger and recharge amounts to try; no trigger below ``lowest_trigger``."""
+    triggers = nice_amounts(lowest_trigger, 2 * max(rule.busiest_week, lowest_trigger), currency)
     low = max(stats.largest_call, rule.typical_month // 12)
     recharges = nice_amounts(low, 2 * max(rule.typical_month, low), currency)
-    triggers = sorted(set(triggers) | {rule.trigger})
+    if rule.trigger >= lowest_trigger:
+        triggers = sorted(set(triggers) | {rule.trigger})
     recharges = sorted(set(recharges) | {rule.recharge})
     return triggers, recharges
 
@@ -230,16 +241,25 @@ def advise(
     country: str = "US",
     funds: int | None = None,
     max_recharges_per_month: float = 4.0,
+    recharge_delay_days: float = 1.0,
     exclude: frozenset[tuple[int, int]] = frozenset(),
 ) -> Advice:
     """Search the grid and recommend a pair (``exclude``: pairs a caller found refusing)."""
     rule = rule_of_thumb(stats, currency)
     cap = max_recharges_per_month
+    window_start, margin = stats.busiest_window(recharge_delay_days)
+    margin_fields = {
+        "recharge_delay_days": recharge_delay_days,
+        "lowest_trigger": margin,
+        "lowest_trigger_from": window_start,
+    }
     if stats.spend <= 0:
-        return Advice(currency, None, rule, None, (), cap, reason="no_credit_usage")
+        return Advice(
+            currency, None, rule, None, (), cap, reason="no_credit_usage", **margin_fields
+        )
     calls = series_calls(stats.minute_series(), country)
     months = max((end - start).total_seconds() / 86400, 1) / (365.25 / 12)
-    triggers, recharges = grid(stats, rule, currency)
+    triggers, recharges = grid(stats, rule, currency, margin)
     candidates: list[Candidate] = []
     for recharge in recharges:
         for trigger in triggers:
@@ -273,12 +293,11 @@ def advise(
         country=country,
     )
     feasible = [c for c in candidates if c.feasible(cap)]
+    tried = (rule, rule_result, tuple(candidates), cap)
     if not feasible:
-        return Advice(
-            currency, None, rule, rule_result, tuple(candidates), cap, reason="nothing_feasible"
-        )
+        return Advice(currency, None, *tried, reason="nothing_feasible", **margin_fields)
     best = min(feasible, key=lambda c: (c.average_held, c.recharges, c.trigger, c.recharge))
-    return Advice(currency, best, rule, rule_result, tuple(candidates), cap)
+    return Advice(currency, best, *tried, **margin_fields)
 
 
 def _refusing(candidate: Candidate) -> Candidate:

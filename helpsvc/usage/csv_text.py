@@ -2,6 +2,10 @@
 
 UTF-8 with or without byte order mark, as the admin center writes it; or UTF-16 with a
 byte order mark and tabs, as Excel's "Unicode text" saves it (turned into commas here).
+
+Text that stops decoding is found again byte by byte (``undecodable``) only once it failed,
+so the fast path stays the text layer's own: the decoder reads ahead in chunks, which is
+why the line being read when it fails is not where the bad byte is.
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ def text_lines(binary: IO[bytes], source: str) -> Iterable[str]:
     try:
         first = text.readline()
     except UnicodeDecodeError:
-        raise ExportError("not_text", source) from None
+        # The first chunk holds many rows: the bad byte may well be below the header.
+        raise undecodable(binary, source) from None
     if not first.strip():
         raise ExportError("empty", source)
     if "\x00" in first:
@@ -37,6 +42,40 @@ def text_lines(binary: IO[bytes], source: str) -> Iterable[str]:
     if "\t" in first and "," not in first:
         return _tab_lines(first, text)
     return itertools.chain((first,), text)
+
+
+def undecodable(binary: IO[bytes], source: str) -> ExportError:
+    """Why ``binary`` (UTF-8 expected) did not decode: ``not_utf8`` with the row (CSV
+    record, header = 1), column and value of the first bad byte, or ``not_text`` when the
+    header itself is not text (a picture, a program) or the stream cannot be read again."""
+    if not binary.seekable():
+        return ExportError("not_text", source)
+    binary.seek(0)
+    if binary.read(2) in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        return ExportError("not_text", source)
+    binary.seek(0)
+    found: dict[str, Any] = {}
+    # The CSV records up to and including the bad byte's: its row, even inside a quoted
+    # value that spans lines.
+    records = sum(1 for _ in csv.reader(_decoded_until_bad(binary, found)))
+    if not found or records <= 1:
+        return ExportError("not_text", source)
+    return ExportError("not_utf8", source, row=records, **found)
+
+
+def _decoded_until_bad(binary: IO[bytes], found: dict[str, Any]) -> Iterator[str]:
+    """Lines of ``binary`` up to its first undecodable byte, then the part of that line
+    before it (with a stand-in character, so the record is never empty); ``found`` gets
+    the byte and its column."""
+    for number, raw in enumerate(binary):  # a UTF-8 character never holds a newline byte
+        line = raw.removeprefix(codecs.BOM_UTF8) if number == 0 else raw
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError as error:
+            before = line[: error.start].decode("utf-8")
+            found.update(column=len(before) + 1, byte=f"0x{line[error.start]:02X}")
+            yield before + "\ufffd"
+            return
 
 
 def sniff_binary(head: bytes, source: str) -> None:

@@ -15,12 +15,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
-from .csv_text import text_lines
+from .csv_text import text_lines, undecodable
 from .problems import ExportError, Note
 
 ZIP_MAGIC = b"PK\x03\x04"
+ZIP_EMPTY_MAGIC = b"PK\x05\x06"
+"""A zip without members starts with its end record."""
 _PSTN_MEMBER = re.compile(r"(^|/)pstn\.calls[^/]*\.csv$", re.IGNORECASE)
 _DR_MEMBER = re.compile(r"(^|/)directrouting\.calls[^/]*\.csv$", re.IGNORECASE)
 
@@ -52,10 +54,7 @@ def open_zip(handle: IO[bytes], source: str) -> Iterator[ZipExport]:
         notes = [_direct_routing_note(archive, member) for member in direct]
         parameters = _parameters(archive, names)
         if not pstn:
-            if direct:
-                raise ExportError("zip_direct_routing_only", source, file=direct[0])
-            csvs = [n for n in names if n.lower().endswith(".csv")]
-            raise ExportError("zip_without_calls", source, files=", ".join(csvs[:5]) or "-")
+            _no_calling_plans(source, names, direct)
         if len(pstn) > 1:
             notes.append(Note("several_pstn_files", {"files": ", ".join(pstn)}))
         label = f"{source}/{PurePosixPath(pstn[0]).name}"
@@ -72,10 +71,13 @@ class _Members:
         self.size = sum(info.file_size for info in self._infos)
         self._done = 0
         self._current: IO[bytes] | None = None
+        self._reading = self._infos[0]
+        """The member being read, or the last one read."""
 
     def lines(self) -> Iterator[str]:
         first = self._infos[0]
         for info in self._infos:
+            self._reading = info
             with self._archive.open(info) as stream:
                 self._current = stream
                 member_lines = text_lines(stream, f"{self._source}/{info.filename}")
@@ -89,6 +91,23 @@ class _Members:
         """Uncompressed bytes read so far, for a progress bar."""
         stream = self._current
         return self._done + (stream.tell() if stream is not None else 0)
+
+    def undecodable(self) -> ExportError:
+        """Where the member being read stopped decoding (read again from its start)."""
+        info = self._reading
+        with self._archive.open(info) as stream:
+            return undecodable(stream, f"{self._source}/{info.filename}")
+
+
+def _no_calling_plans(source: str, names: list[str], direct: list[str]) -> NoReturn:
+    """Say what the zip holds instead of a Calling Plans file."""
+    files = [n for n in names if not n.endswith("/")]
+    if not files:
+        raise ExportError("zip_empty", source)
+    if direct:
+        raise ExportError("zip_direct_routing_only", source, file=direct[0])
+    csvs = [n for n in files if n.lower().endswith(".csv")]
+    raise ExportError("zip_without_calls", source, files=", ".join((csvs or files)[:5]))
 
 
 def _direct_routing_note(archive: zipfile.ZipFile, member: str) -> Note:

@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .columns import COLUMNS, CREDIT_CAPABILITIES, DIRECT_ROUTING_MARKERS, REQUIRED
-from .csv_text import sniff_binary, text_lines
-from .export_zip import ZIP_MAGIC, open_zip
+from .csv_text import sniff_binary, text_lines, undecodable
+from .export_zip import ZIP_EMPTY_MAGIC, ZIP_MAGIC, open_zip
 from .problems import BadRowError, ExportError, Note, RowProblem
 from .pstn import PstnRow
 from .times import to_utc
@@ -157,8 +157,11 @@ class ExportReader:
         position: Callable[[], int] | None = None,
         notes: list[Note] | None = None,
         parameters: dict[str, Any] | None = None,
+        undecodable: Callable[[], ExportError] | None = None,
     ) -> None:
         self.source = source
+        self._undecodable = undecodable
+        """Where the text stopped decoding, found when it did (see ``csv_text``)."""
         self.strict = strict
         self.size = size
         """Bytes in the file, when known (for a progress bar)."""
@@ -169,6 +172,8 @@ class ExportReader:
         self.problem_count = 0
         self.rows_read = 0
         self.currency: str | None = None
+        self.sampled = 0
+        """Rows (not blank lines) among the first read to settle the currency."""
         self._records = iter(records)
         self._header = self._read_header()
 
@@ -209,8 +214,15 @@ class ExportReader:
     def _unusable(self, row: int, record: str | _Unreadable) -> None:
         """A record the CSV parser gave up on (its message), or text that did not decode."""
         if record is _UNREADABLE:
-            raise ExportError("not_text", self.source, row=row)
+            raise self._not_text(row)
         self.problem(row, "not_csv", detail=record)
+
+    def _not_text(self, row: int) -> ExportError:
+        """The text stopped decoding while record ``row`` was read: the decoder reads
+        ahead, so the opener says where the bad byte really is when it can."""
+        if self._undecodable is not None:
+            return self._undecodable()
+        return ExportError("not_text", self.source, row=row)
 
     # -- rows ---------------------------------------------------------------------------
 
@@ -223,11 +235,12 @@ class ExportReader:
         records = _resilient(self._records)
         sample = list(itertools.islice(records, _CURRENCY_SAMPLE))
         if _UNREADABLE in sample:
-            raise ExportError("not_text", self.source, row=sample.index(_UNREADABLE) + 2)
+            raise self._not_text(sample.index(_UNREADABLE) + 2)
         self._settle_currency([c for c in sample if type(c) is list])
         return self._checked(itertools.chain(sample, records), *_Positions.of(self._header))
 
     def _settle_currency(self, sample: list[list[str]]) -> None:
+        self.sampled = sum(1 for cells in sample if cells)
         index = self._header["Currency"]
         votes = Counter(c[index].strip() for c in sample if len(c) > index and c[index].strip())
         if votes:
@@ -382,7 +395,7 @@ def open_export(
         head = handle.read(4)
         handle.seek(0)
         sniff_binary(head, source)
-        if head == ZIP_MAGIC:
+        if head in (ZIP_MAGIC, ZIP_EMPTY_MAGIC):
             with open_zip(handle, source) as export:
                 members = export.members
                 yield ExportReader(
@@ -393,12 +406,18 @@ def open_export(
                     position=members.position,
                     notes=export.notes,
                     parameters=export.parameters,
+                    undecodable=members.undecodable,
                 )
             return
         size = path.stat().st_size
         lines = text_lines(handle, source)
         yield ExportReader(
-            csv.reader(lines), source, strict=strict, size=size, position=handle.tell
+            csv.reader(lines),
+            source,
+            strict=strict,
+            size=size,
+            position=handle.tell,
+            undecodable=lambda: undecodable(handle, source),
         )
 
 

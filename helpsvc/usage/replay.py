@@ -8,6 +8,19 @@ Configuration as the tenant would have it: a card (expiring at the end of the gi
 by default never during the replay), the starting funds bought at the start, then either
 auto-recharge with the trigger and recharge amounts, or a switch to NCE.
 
+A card already expired at the start is a real admin's situation, not a mistake: the card
+on file was set, and auto-recharge saved, while the card still worked (so the replay's
+tenant is set up on the first day of the card's expiry month, when the engine accepts the
+card, and its clock moved to the start). The engine buys nothing with an expired card, so
+the starting funds are the balance the admin already holds: an opening-balance
+``Adjustment`` at the start, a lot dated the start and expiring 12 months later, as the
+purchase would have been. Every auto-recharge then fails on the card and is recorded as a
+failed recharge.
+
+``lowest_balance`` is the lowest balance the ledger shows: it starts at the starting funds
+and includes the balance a debit left before the auto-recharge it set off (the recharge
+follows the debit; in reality a while later).
+
 Users: the first call of a UPN adds a user of that name in the row's User Location with
 Audio Conferencing, Phone System, an international calling plan and the Communications
 Credits license. The export lists calls that took place, so whoever made them held what
@@ -43,6 +56,7 @@ from typing import Any
 from helpsvc.credits import (
     AddFunds,
     AddUser,
+    Adjustment,
     AdvanceClock,
     AutoRechargeFailed,
     AutoRechargeSucceeded,
@@ -78,6 +92,7 @@ REPLAY_LICENSES = Licenses(
     communications_credits=True,
 )
 CARD_LAST4 = "4242"
+OPENING_BALANCE = "opening balance: the card expired before the replay starts"
 _FAR = datetime(9999, 1, 1, tzinfo=UTC)
 
 
@@ -97,6 +112,14 @@ class ReplayConfig:
     country: str = "US"
 
     @property
+    def card_expired_at_start(self) -> bool:
+        """The card no longer works on the first day of the replay (see the module doc)."""
+        if self.card_expires is None:
+            return False
+        year, month = self.card_expires
+        return self.start >= next_month_start(datetime(year, month, 1, tzinfo=UTC))
+
+    @property
     def recharging(self) -> bool:
         return (
             self.auto_recharge
@@ -107,7 +130,7 @@ class ReplayConfig:
 
 
 class ConfigError(Exception):
-    """A configuration the credits rules do not allow (e.g. a card expired at the start)."""
+    """A configuration the credits rules do not allow (e.g. NCE with a debt)."""
 
     def __init__(self, code: str, params: dict[str, Any]) -> None:
         self.code = code
@@ -274,7 +297,6 @@ class Replayer:
         self.stop_at_first_refusal = stop_at_first_refusal
         self.keep = keep
         self.stopped = False
-        currency = config.currency
         self.result = ReplayResult(config=config, start=config.start, end=config.start)
         self._series = _Series(points, config.start)
         self._users: dict[str, str] = {}
@@ -282,7 +304,10 @@ class Replayer:
         self._elapsed = 0.0
         self._t = config.start
         self._bal = 0
-        self.state = self._setup(new_tenant("replay", currency, config.country, config.start))
+        self.state = self._setup()
+        # The replay starts at the starting funds: that is the lowest balance until a debit.
+        opening = self.state.balance.minor
+        self.result.lowest_balance = self.result.peak_balance = opening
         self._sync()
         # The run being gathered (see the module docstring).
         self._pending = 0
@@ -294,20 +319,30 @@ class Replayer:
 
     # -- setup ----------------------------------------------------------------------------
 
-    def _setup(self, state: TenantState) -> TenantState:
+    def _setup(self) -> TenantState:
         config = self.config
         if config.card_expires is not None:
             year, month = config.card_expires
         else:
             later = config.start.year + 50
             year, month = later, 12
+        expired = config.card_expired_at_start
+        # An expired card was set (and auto-recharge saved) while it still worked.
+        setup_at = datetime(year, month, 1, tzinfo=UTC) if expired else config.start
+        state = new_tenant("replay", config.currency, config.country, setup_at)
+        recharge = ConfigureAutoRecharge(True, config.trigger, config.recharge)
         commands: list[Command] = [SetPaymentCard(CARD_LAST4, month, year)]
+        if expired:
+            commands += [recharge] if config.recharging else []
+            commands.append(AdvanceClock(to=config.start))
         if config.funds.is_positive:
-            commands.append(AddFunds(config.funds))
+            # The engine buys nothing with an expired card: the funds are already held.
+            funds = Adjustment(config.funds, OPENING_BALANCE) if expired else AddFunds(config.funds)
+            commands.append(funds)
         if config.nce:
             commands.append(SwitchToNce())
-        elif config.recharging:
-            commands.append(ConfigureAutoRecharge(True, config.trigger, config.recharge))
+        elif config.recharging and not expired:
+            commands.append(recharge)
         for command in commands:
             try:
                 state = self._apply(state, command)
@@ -382,7 +417,7 @@ class Replayer:
                 result.invoices.append(
                     Invoice(event.period_start, event.period_end, event.overage.minor)
                 )
-        elif event.name == "funds_added":
+        elif event.name in ("funds_added", "adjusted"):
             self._move(event.at, event.balance_after.minor)
 
     def _refused(self, event: CallRefused, at: datetime) -> None:

@@ -31,6 +31,7 @@ from helpsvc.credits import DomainError, Money, Tariff
 from .advisor import Advice, RuleOfThumb, advise, rule_of_thumb
 from .calls import CallProblem, ReplayCall, to_call
 from .columns import CREDIT_CAPABILITIES, country_code
+from .options import DEFAULT_RECHARGE_DELAY_DAYS, OptionError, check_zero_amounts
 from .problems import ExportError, Note, RowProblem
 from .reader import ExportReader, as_row, is_credit_funded
 from .replay import ConfigError, ReplayConfig, Replayer, ReplayResult, day_start
@@ -61,6 +62,18 @@ class SimulationOptions:
     advise: bool = False
     strict: bool = False
     max_recharges_per_month: float = 4.0
+    recharge_delay_days: float = DEFAULT_RECHARGE_DELAY_DAYS
+    """How long a recharge may take to arrive: the advisor's lowest trigger covers it."""
+
+    def __post_init__(self) -> None:
+        # Explicit zeros are refused here too, so no caller can slip one past the parsers.
+        check_zero_amounts(
+            self.funds,
+            self.trigger,
+            self.recharge,
+            auto_recharge=self.auto_recharge,
+            nce=self.nce,
+        )
 
     @property
     def complete(self) -> bool:
@@ -196,7 +209,10 @@ def _first_pass(
         if progress is not None:
             progress(size or reader.position, size)
     if stats.rows == 0:
-        raise ExportError("no_rows", reader.source)
+        # Columns and nothing under them is a report of a period without calls, not a
+        # file whose rows were all bad.
+        empty = reader.problem_count == 0
+        raise ExportError("header_only" if empty else "no_rows", reader.source)
     return _FirstPass(
         reader.source,
         currency,
@@ -214,6 +230,9 @@ def _currency(reader: ExportReader) -> str:
     from helpsvc.credits.money import CURRENCY_EXPONENTS
 
     currency = reader.currency
+    if not currency and not reader.sampled:
+        # Columns and nothing under them: a report of a period without calls.
+        raise ExportError("header_only", reader.source)
     if not currency:
         raise ExportError("no_currency", reader.source)
     if currency not in CURRENCY_EXPONENTS:
@@ -243,7 +262,8 @@ def _config(
         trigger = amount("trigger", options.trigger, rule.trigger if rule else 0)
         recharge = amount("recharge", options.recharge, rule.recharge if rule else 0)
         if not recharge.is_positive:
-            # No credit-funded spend to size it from: auto-recharge stays off.
+            # Only a defaulted amount gets here (an explicit zero is an OptionError): no
+            # credit-funded spend to size it from, so auto-recharge stays off.
             recharging = False
     assert stats.first is not None
     start = options.start or day_start(stats.first)
@@ -378,6 +398,7 @@ def _advise(
             country=country,
             funds=funds,
             max_recharges_per_month=options.max_recharges_per_month,
+            recharge_delay_days=options.recharge_delay_days,
             exclude=excluded,
         )
         simulation.advice = advice
@@ -412,6 +433,7 @@ def _advise(
 __all__ = [
     "AmountError",
     "ConfigError",
+    "OptionError",
     "Opener",
     "Simulation",
     "SimulationOptions",

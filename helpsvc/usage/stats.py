@@ -177,6 +177,26 @@ class UsageStats:
             return int(median(full))
         return math.ceil(self.spend * AVERAGE_MONTH_DAYS / max(self.days, 1))
 
+    def busiest_window(self, days: float) -> tuple[datetime | None, int]:
+        """The most credit-funded spend of calls starting within any ``days`` long window
+        (its first minute, spend), from the per-minute series; ``days`` may be a fraction.
+
+        A sliding window, not calendar days: a recharge that takes a day can straddle
+        midnight, so the busiest 24 hours may hold more than the busiest calendar day."""
+        width = math.ceil(days * 24 * 60)
+        if width <= 0 or not self.per_minute:
+            return None, 0
+        minutes = sorted(self.per_minute)
+        best, best_start, window, first = 0, minutes[0], 0, 0
+        for minute in minutes:
+            window += self.per_minute[minute]
+            while minutes[first] <= minute - width:
+                window -= self.per_minute[minutes[first]]
+                first += 1
+            if window > best:
+                best, best_start = window, minutes[first]
+        return datetime.fromtimestamp(best_start * 60, UTC), best
+
     def minute_series(self) -> list[tuple[datetime, int]]:
         """Credit-funded spend per minute in time order (the advisor's input)."""
         return [

@@ -1,7 +1,9 @@
 """Turn what an admin typed into typed values, or into errors field by field.
 
 Nothing typed is thrown away: the raw values go back with the errors so the form can show
-them again.
+them again. Amounts are read in the admin's language ("25,50" in German, "１００" typed by a
+Chinese input method); once every field reads, the sanity checks of ``checks`` run, so a
+mistake is explained at its field before anything is bought.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from helpsvc.credits import DomainError, Money, TenantState
+from helpsvc.i18n.formats import example_amount, parse_amount
+from helpsvc.walkthroughs.checks import amount_errors, card_errors, large_purchase
 from helpsvc.walkthroughs.conditions import users_without_credits_license
 from helpsvc.walkthroughs.messages import text
 from helpsvc.walkthroughs.model import Input, Step
@@ -22,6 +26,7 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 class Parsed:
     values: dict[str, Any] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)
+    confirm: Money | None = None  # a large purchase to confirm before it is made
 
 
 def _present(raw: Any) -> bool:
@@ -34,9 +39,12 @@ def _boolean(raw: Any) -> bool:
     return str(raw).strip().lower() in ("1", "true", "on", "yes")
 
 
-def _money(raw: Any, currency: str) -> Money | None:
+def _money(raw: Any, currency: str, lang: str) -> Money | None:
+    number = parse_amount(str(raw), lang, currency)
+    if number is None:
+        return None
     try:
-        amount = Money.parse(str(raw).strip(), currency)
+        amount = Money.parse(format(number, "f"), currency)
     except DomainError:
         return None
     return amount if amount.is_positive else None
@@ -66,6 +74,11 @@ def parse_step(step: Step, form: dict[str, Any], state: TenantState, lang: str) 
             result.errors[item.name] = error
         else:
             result.values[item.name] = value
+    if not result.errors:
+        result.errors.update(card_errors(result.values, state, lang))
+        result.errors.update(amount_errors(result.values, lang))
+    if not result.errors:
+        result.confirm = large_purchase(result.values, form)
     return result
 
 
@@ -78,8 +91,10 @@ def _parse(
     if item.kind == "choice":
         return (value, None) if value in item.options else (None, text("error.choice", lang))
     if item.kind == "money":
-        amount = _money(value, state.currency)
-        return (amount, None) if amount else (None, text("error.money", lang, digits=digits))
+        amount = _money(value, state.currency, lang)
+        if amount:
+            return amount, None
+        return None, text("error.money", lang, digits=digits, example=example_amount(lang, digits))
     if item.kind == "last4":
         return (value, None) if re.fullmatch(r"\d{4}", value) else (None, text("error.last4", lang))
     if item.kind == "month":

@@ -57,19 +57,19 @@ LABELS: dict[str, dict[str, str]] = {
 OPTIONS: dict[str, dict[str, str]] = {
     "audio_conferencing": {"en": "Audio Conferencing", "de": "Audiokonferenzen", "zh": "音频会议"},
     "phone_system_domestic": {
-        "en": "Phone System and a Domestic Calling Plan",
-        "de": "Telefonsystem und Inlandsanrufplan",
-        "zh": "电话系统和国内通话套餐",
+        "en": "Teams Phone Standard and a Domestic Calling Plan",
+        "de": "Teams Phone Standard und Inlandsanrufplan",
+        "zh": "Teams Phone Standard 与国内通话套餐",
     },
     "phone_system_international": {
-        "en": "Phone System and an International Calling Plan",
-        "de": "Telefonsystem und Inlands- und Auslandsanrufplan",
-        "zh": "电话系统和国内和国际通话套餐",
+        "en": "Teams Phone Standard and a Domestic and International Calling Plan",
+        "de": "Teams Phone Standard und Inlands- und Auslandsanrufplan",
+        "zh": "Teams Phone Standard 与国内和国际通话套餐",
     },
     "phone_system_payg": {
-        "en": "Phone System and a pay-as-you-go Calling Plan",
-        "de": "Telefonsystem und Anrufplan mit nutzungsbasierter Bezahlung",
-        "zh": "电话系统和即用即付通话套餐",
+        "en": "Teams Phone Standard and a pay-as-you-go Calling Plan",
+        "de": "Teams Phone Standard und Anrufplan mit nutzungsbasierter Bezahlung",
+        "zh": "Teams Phone Standard 与即用即付通话套餐",
     },
 }
 
@@ -90,10 +90,11 @@ TEXT: dict[str, dict[str, str]] = {
         "zh": "请输入登录地址，例如 ada@contoso.com。",
     },
     "error.money": {
-        "en": "Enter an amount greater than zero with at most {digits} decimal places, e.g. 50.00.",
+        "en": "Enter an amount greater than zero with at most {digits} decimal places, "
+        "e.g. {example}.",
         "de": "Geben Sie einen Betrag größer als null mit höchstens {digits} "
-        "Nachkommastellen ein, z. B. 50.00.",
-        "zh": "请输入大于零的金额，最多 {digits} 位小数，例如 50.00。",
+        "Nachkommastellen ein, z. B. {example}.",
+        "zh": "请输入大于零的金额，最多 {digits} 位小数，例如 {example}。",
     },
     "error.last4": {
         "en": "Enter exactly four digits.",
@@ -169,6 +170,131 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "Every user already has the Communications Credits license.",
         "de": "Alle Benutzer haben bereits die Kommunikationsguthaben-Lizenz.",
         "zh": "所有用户都已拥有通信信用额度许可证。",
+    },
+    "error.trigger_not_below_recharge": {
+        "en": "Make the recharge amount larger than the trigger amount ({trigger}). With "
+        "{recharge}, the balance falls below the trigger again after almost every call and "
+        "only a little is added each time. The guide suggests about one month of spend.",
+        "de": "Der Aufladebetrag muss größer sein als der Auslösebetrag ({trigger}). Mit "
+        "{recharge} fällt der Saldo fast nach jedem Anruf wieder unter den Auslösebetrag, "
+        "und jedes Mal wird nur wenig aufgeladen. Die Anleitung empfiehlt etwa die Ausgaben "
+        "eines Monats.",
+        "zh": "充值金额必须大于触发金额（{trigger}）。如果充值金额为 {recharge}，几乎每次通话后"
+        "余额都会再次低于触发金额，而每次只充值很少的金额。指南建议设置为大约一个月的支出。",
+    },
+    "error.card_expired": {
+        "en": "The card ending in {last4} expired at the end of {expiry}; the organization's "
+        "date is {now}. Enter a card that is still valid.",
+        "de": "Die Karte mit den Endziffern {last4} ist Ende {expiry} abgelaufen; das Datum "
+        "der Organisation ist der {now}. Geben Sie eine noch gültige Karte ein.",
+        "zh": "尾号为 {last4} 的卡已于 {expiry}底到期；组织的当前日期为 {now}。"
+        "请输入仍然有效的卡。",
+    },
+    "confirm.large": {
+        "en": "You are about to add {amount}. The guides advise starting with about one month "
+        "of spend, and purchases expire after 12 months; this is more than {limit}. Add this "
+        "amount anyway?",
+        "de": "Sie sind dabei, {amount} aufzuladen. Die Anleitungen empfehlen als Startguthaben "
+        "etwa die Ausgaben eines Monats, und Käufe verfallen nach 12 Monaten; dieser Betrag "
+        "liegt über {limit}. Möchten Sie ihn trotzdem aufladen?",
+        "zh": "你即将添加 {amount}。指南建议初始资金约为一个月的支出，且购买的额度在 12 个月后"
+        "过期；此金额超过 {limit}。仍要添加此金额吗？",
+    },
+    "confirm.api": {
+        "en": "Confirm this amount by sending {field} = {value} with the step.",
+        "de": "Bestätigen Sie diesen Betrag, indem Sie {field} = {value} mit dem Schritt senden.",
+        "zh": "请在提交此步骤时一并发送 {field} = {value} 以确认此金额。",
+    },
+    "confirm.title": {
+        "en": "Confirm a large purchase",
+        "de": "Großen Kauf bestätigen",
+        "zh": "确认大额购买",
+    },
+    "confirm.yes": {
+        "en": "Yes, add {amount}",
+        "de": "Ja, {amount} aufladen",
+        "zh": "是，添加 {amount}",
+    },
+    "confirm.change": {"en": "Change the amount", "de": "Betrag ändern", "zh": "修改金额"},
+    "errors.title": {
+        "en": "There is a problem",
+        "de": "Bitte prüfen Sie Ihre Eingaben",
+        "zh": "请检查你的输入",
+    },
+    "result.title": {
+        "en": "Done: {flow}",
+        "de": "Erledigt: {flow}",
+        "zh": "已完成：{flow}",
+    },
+    "result.changed": {
+        "en": "What changed",
+        "de": "Was sich geändert hat",
+        "zh": "所做的更改",
+    },
+    "result.nothing": {
+        "en": "Nothing needed to change: every step was already done.",
+        "de": "Es war nichts zu ändern: Alle Schritte waren bereits erledigt.",
+        "zh": "无需任何更改：所有步骤均已完成。",
+    },
+    "result.restart": {
+        "en": "Start this walkthrough again",
+        "de": "Geführte Schritte erneut starten",
+        "zh": "重新开始此引导",
+    },
+    "cancelled.title": {
+        "en": "Walkthrough cancelled",
+        "de": "Geführte Schritte abgebrochen",
+        "zh": "引导已取消",
+    },
+    "stopped.read": {
+        "en": "Read in the guide: {section}",
+        "de": "In der Anleitung lesen: {section}",
+        "zh": "在指南中阅读：{section}",
+    },
+    "change.card_saved": {
+        "en": "Credit card ending in {last4} saved (valid through {expiry}).",
+        "de": "Kreditkarte mit den Endziffern {last4} gespeichert (gültig bis {expiry}).",
+        "zh": "已保存尾号为 {last4} 的信用卡（有效期至 {expiry}）。",
+    },
+    "change.funds_added": {
+        "en": "{amount} added, balance now {balance}.",
+        "de": "{amount} hinzugefügt, Saldo jetzt {balance}.",
+        "zh": "已添加 {amount}，当前余额为 {balance}。",
+    },
+    "change.auto_recharge_on": {
+        "en": "Auto-recharge is on: when the balance falls below {trigger}, {amount} is added.",
+        "de": "Automatische Aufladung aktiviert: Fällt der Saldo unter {trigger}, werden "
+        "{amount} aufgeladen.",
+        "zh": "自动充值已启用：余额低于 {trigger} 时，将充值 {amount}。",
+    },
+    "change.auto_recharge_off": {
+        "en": "Auto-recharge is off.",
+        "de": "Automatische Aufladung deaktiviert.",
+        "zh": "自动充值已关闭。",
+    },
+    "change.user_licensed": {
+        "en": "{user}: {licenses} assigned.",
+        "de": "{user}: {licenses} zugewiesen.",
+        "zh": "{user}：已分配{licenses}。",
+    },
+    "change.credits_license": {
+        "en": "Communications Credits license assigned to: {users}.",
+        "de": "Kommunikationsguthaben-Lizenz zugewiesen an: {users}.",
+        "zh": "已向以下用户分配通信信用额度许可证：{users}。",
+    },
+    "change.switched_to_nce": {
+        "en": "Your organization now uses NCE post-usage billing. The remaining balance of "
+        "{balance} is used first; after that, usage is billed as overage per billing period.",
+        "de": "Ihre Organisation verwendet jetzt NCE mit Abrechnung nach Nutzung. Der "
+        "verbleibende Saldo von {balance} wird zuerst verbraucht; danach wird die Nutzung "
+        "je Abrechnungszeitraum als Mehrnutzung abgerechnet.",
+        "zh": "你的组织现在使用 NCE 使用后计费。剩余余额 {balance} 将首先被使用；"
+        "之后，使用量将按计费周期作为超额使用计费。",
+    },
+    "stale": {
+        "en": "This form was already sent. Nothing was changed a second time.",
+        "de": "Dieses Formular wurde bereits gesendet. Es wurde nichts ein zweites Mal geändert.",
+        "zh": "此表单已提交过。没有进行第二次更改。",
     },
 }
 

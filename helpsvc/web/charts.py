@@ -1,19 +1,43 @@
 """A small SVG line chart of the balance over simulated time, drawn on the server.
 
 Inline SVG needs no script and no inline style, so the pages keep a strict
-Content-Security-Policy.
+Content-Security-Policy. Labels come in the page's language (amounts and month names from
+Babel); the axis titles sit inside the drawing, and the text is large enough to read when
+the chart is shown 26rem wide on a phone (the stylesheet lets it scroll below that); the
+amounts sit at the left, where a phone shows them before any scrolling.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
+from decimal import Decimal
 from html import escape
 
-WIDTH, HEIGHT, PAD = 640, 220, 44
+from helpsvc.i18n.formats import format_day, format_money, format_month
+
+WIDTH, HEIGHT = 480, 300
+LEFT, RIGHT, TOP, BOTTOM = 12, 468, 48, 236
+FONT = 16
+
+
+def _ticks(start: datetime, end: datetime, lang: str) -> list[tuple[datetime, str]]:
+    """First, middle and last instant; days for short spans, months for long ones."""
+    label: Callable[[datetime, str], str] = (
+        format_day if end - start < timedelta(days=75) else format_month
+    )
+    middle = start + (end - start) / 2
+    chosen = [start, middle, end] if end - start >= timedelta(days=2) else [start]
+    return [(moment, label(moment, lang)) for moment in chosen]
 
 
 def balance_chart(
-    points: list[tuple[datetime, float]], currency: str, title: str, marks: list[datetime] = ()
+    points: list[tuple[datetime, float]],
+    currency: str,
+    title: str,
+    marks: Sequence[datetime] = (),
+    lang: str = "en",
+    axis_titles: tuple[str, str] = ("", ""),
 ) -> str:
     """``points`` are (simulated time, balance after) in order; ``marks`` are recharges."""
     if not points:
@@ -28,37 +52,49 @@ def balance_chart(
     end = times[-1] if times[-1] > times[0] else times[0] + 3600
 
     def x(t: float) -> float:
-        return PAD + (t - start) / (end - start) * (WIDTH - 2 * PAD)
+        return LEFT + (t - start) / (end - start) * (RIGHT - LEFT)
 
     def y(v: float) -> float:
-        return HEIGHT - PAD - (v - low) / (high - low) * (HEIGHT - 2 * PAD)
+        return BOTTOM - (v - low) / (high - low) * (BOTTOM - TOP)
 
     # A step line: the balance holds until the next ledger entry changes it.
     path = [f"M{x(times[0]):.1f},{y(values[0]):.1f}"]
     for t, v in zip(times[1:], values[1:], strict=True):
         path.append(f"H{x(t):.1f}V{y(v):.1f}")
-    path.append(f"H{WIDTH - PAD}")  # the last balance holds to the end of the chart
-    zero = y(0.0)
+    path.append(f"H{RIGHT}")  # the last balance holds to the end of the chart
+    y_title, x_title = axis_titles
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
+        f'font-size="{FONT}" fill="#1f1f1f">',
         f"<title>{escape(title)}</title>",
-        f'<line x1="{PAD}" y1="{zero:.1f}" x2="{WIDTH - PAD}" y2="{zero:.1f}" '
-        'stroke="#9e9e9e" stroke-dasharray="4 3"/>',
-        f'<path d="{"".join(path)}" fill="none" stroke="#3f51b5" stroke-width="2"/>',
+        f'<text x="{LEFT}" y="18" font-weight="600">{escape(y_title)}</text>',
     ]
+    for value in sorted({low, 0.0, high}):
+        gy = y(value)
+        amount = format_money(Decimal(str(round(value, 2))), currency, lang)
+        parts.append(
+            f'<line x1="{LEFT}" y1="{gy:.1f}" x2="{RIGHT}" y2="{gy:.1f}" stroke="#9e9e9e" '
+            f'stroke-dasharray="4 3"/><text x="{LEFT}" y="{gy - 5:.1f}">{escape(amount)}</text>'
+        )
+    parts.append(f'<path d="{"".join(path)}" fill="none" stroke="#3f51b5" stroke-width="3"/>')
     for mark in marks:
         mx = x(mark.timestamp())
         parts.append(
-            f'<line x1="{mx:.1f}" y1="{PAD}" x2="{mx:.1f}" y2="{HEIGHT - PAD}" '
-            'stroke="#2e7d32" stroke-width="1"/>'
+            f'<line x1="{mx:.1f}" y1="{TOP}" x2="{mx:.1f}" y2="{BOTTOM}" '
+            'stroke="#2e7d32" stroke-width="2"/>'
+        )
+    first, last = points[0][0], max(points[-1][0], points[0][0] + timedelta(hours=1))
+    anchors = ["start", "middle", "end"]
+    for index, (moment, label) in enumerate(_ticks(first, last, lang)):
+        tx = x(moment.timestamp())
+        parts.append(
+            f'<text x="{tx:.1f}" y="{BOTTOM + 24}" text-anchor="{anchors[index]}">'
+            f"{escape(label)}</text>"
         )
     parts += [
-        f'<text x="4" y="{y(high) + 4:.1f}" font-size="11">{high:.2f} {escape(currency)}</text>',
-        f'<text x="4" y="{y(low) + 4:.1f}" font-size="11">{low:.2f} {escape(currency)}</text>',
-        f'<text x="{PAD}" y="{HEIGHT - 8}" font-size="11">{points[0][0]:%Y-%m-%d}</text>',
-        f'<text x="{WIDTH - PAD}" y="{HEIGHT - 8}" font-size="11" text-anchor="end">'
-        f"{points[-1][0]:%Y-%m-%d}</text>",
+        f'<text x="{WIDTH / 2:.0f}" y="{HEIGHT - 12}" text-anchor="middle" '
+        f'font-weight="600">{escape(x_title)}</text>',
         "</svg>",
     ]
     return "".join(parts)

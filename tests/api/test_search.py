@@ -91,3 +91,52 @@ def test_empty_or_overlong_query_is_a_422_problem(client):
     assert long.status_code == 422
     assert long.headers["content-type"] == "application/problem+json"
     assert long.json()["errors"][0]["field"] == "query.q"
+
+
+def test_a_wrong_term_finds_the_page_and_names_the_guides_term(client):
+    # "Kommunikationsgutschriften" is a machine translation users copy; the guides say
+    # "Kommunikationsguthaben" (glossary: forbidden variant).
+    body = client.get(
+        "/api/v1/search", params={"q": "Kommunikationsgutschriften kaufen", "lang": "de"}
+    ).json()
+    assert body["results"] and all(h["lang"] == "de" for h in body["results"])
+    assert {"set-up", "add-funds"} & {h["page_id"] for h in body["results"][:3]}
+    assert body["terms"] == [
+        {"used": "Kommunikationsgutschrift", "preferred": "Kommunikationsguthaben"}
+    ]
+    page = client.get("/search", params={"q": "Kommunikationsgutschriften", "lang": "de"})
+    assert "Die Anleitungen sagen „Kommunikationsguthaben“" in page.text
+    assert (
+        results(client, "Auslösebetrag", "de")
+        and not client.get("/api/v1/search", params={"q": "Auslösebetrag", "lang": "de"}).json()[
+            "terms"
+        ]
+    )
+
+
+def test_microsofts_chinese_product_names_find_the_guides(client):
+    # Microsoft's zh-CN docs say 通信点数, the admin center 通信额度; the guides 通信信用额度.
+    assert {"set-up", "add-funds"} & {
+        h["page_id"] for h in results(client, "购买通信点数", "zh")[:3]
+    }
+    assert results(client, "通信额度自动充值", "zh")[0]["page_id"] == "auto-recharge"
+    assert results(client, "通信点数", "zh"), "Microsoft's term finds the guides"
+
+
+def test_plurals_umlauts_and_question_words(client):
+    # "Anrufpläne" and "Anrufplan" are one word to the search.
+    assert results(client, "Anrufpläne", "de")[:3] == results(client, "Anrufplan", "de")[:3]
+    # The question words do not decide the answer.
+    assert results(client, "Wann verfällt das Guthaben?", "de")[0]["page_id"] == "add-funds"
+    assert results(client, "how long are funds valid", "en")[0]["page_id"] == "add-funds"
+
+
+def test_the_section_a_query_names_is_the_hit(client):
+    [hit] = results(client, "Aufladebetrag", "de")[:1]
+    assert (hit["page_id"], hit["anchor"]) == ("auto-recharge", "choose-values")
+
+
+def test_a_misspelled_auto_recharge_finds_its_guide(client):
+    for query in ("auto-recahrge", "autorecharge", "automatsche Aufladung"):
+        lang = "de" if " " in query else "en"
+        assert results(client, query, lang)[0]["page_id"] == "auto-recharge", query

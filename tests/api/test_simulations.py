@@ -158,3 +158,49 @@ def test_the_page_shows_the_report_with_charts_and_errors_in_place(client):
     wrong = upload(client, USAGE / "DirectRouting.calls.20260105.csv", url="/simulate?lang=de")
     assert wrong.status_code == 422 and 'role="alert"' in wrong.text
     assert "Direct-Routing-Datei" in wrong.text
+
+
+def test_zero_amounts_and_bad_settings_are_422_problems_naming_the_field(client):
+    response = upload(client, HAND, {**CONFIG, "recharge": "0"})
+    assert response.status_code == 422
+    problem = response.json()
+    assert (problem["code"], problem["option"], problem["value"]) == (
+        "amount_zero",
+        "recharge",
+        "0",
+    )
+    assert problem["detail"].startswith("recharge: ") and "no_auto_recharge" in problem["detail"]
+    german = upload(client, HAND, {"funds": "0"}, **{"Accept-Language": "de"}).json()
+    assert german["option"] == "funds" and "Startbetrag von 0" in german["detail"]
+    # "No auto-recharge" is its own field, and then no starting funds is a fair question.
+    off = upload(client, HAND, {"funds": "0", "no_auto_recharge": "true"})
+    assert off.status_code == 200 and off.json()["replay"]["refused_count"] == 6
+    delay = upload(client, HAND, {"advise": "true", "recharge_delay_days": "soon"})
+    assert delay.status_code == 422 and delay.json()["option"] == "recharge_delay_days"
+
+
+def test_the_recharge_delay_field_sets_the_advisors_margin(client):
+    response = upload(client, HAND, {"advise": "true", "recharge_delay_days": "2"})
+    assert response.status_code == 200, response.text
+    margin = response.json()["advice"]["recharge_delay"]
+    assert margin["recharge_delay_days"] == 2 and margin["lowest_trigger"] == "7.50"
+    assert "up to 2 days" in margin["text"]
+    default = upload(client, HAND, {"advise": "true"}).json()["advice"]["recharge_delay"]
+    assert default["recharge_delay_days"] == 1 and default["lowest_trigger"] == "5.00"
+
+
+def test_an_expired_card_and_unreadable_exports_in_the_api(client, tmp_path):
+    expired = upload(client, HAND, {**CONFIG, "card_expires": "2025-12"})
+    assert expired.status_code == 200, expired.text
+    body = expired.json()
+    assert body["replay"]["config"]["card_expired_at_start"] is True
+    assert body["replay"]["failed_recharge_count"] == 1
+    assert body["replay"]["lowest_balance"] == "-4.50"
+    lines = HAND.read_bytes().splitlines(keepends=True)
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(b"".join([*lines[:6], lines[6].replace(b"Bob", b"B\xfcb"), *lines[7:]]))
+    problem = upload(client, latin).json()
+    assert (problem["code"], problem["file"], problem["row"]) == ("not_utf8", "latin.csv", 7)
+    header = tmp_path / "header.csv"
+    header.write_bytes(lines[0])
+    assert upload(client, header, **{"Accept-Language": "zh"}).json()["code"] == "header_only"

@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 from helpsvc.credits import (
     AddFunds,
+    Adjustment,
     AdvanceClock,
     BillingPeriodClosed,
     CallKind,
@@ -12,6 +13,8 @@ from helpsvc.credits import (
     ConfigureAutoRecharge,
     EntryType,
     ErrorCode,
+    NotificationKind,
+    NotificationQueued,
     NumberType,
     PlaceCall,
     SwitchedToNce,
@@ -114,3 +117,21 @@ def test_tenant_can_start_on_nce() -> None:
     state = new_tenant("fabrikam", "EUR", "DE", datetime(2024, 5, 2, tzinfo=UTC), model="nce")
     assert state.model is CommerceModel.NCE and state.nce is not None
     assert state.nce.period_start == datetime(2024, 5, 2, tzinfo=UTC)
+
+
+def test_nce_tenant_gets_no_credit_lot_by_adjustment_but_may_lose_credits(sim) -> None:
+    sim.fund("3.00").do(SwitchToNce())
+    error = sim.refused(Adjustment(sim.money("50.00"), reason="goodwill"))
+    assert error.code is ErrorCode.NCE_CANNOT_PURCHASE
+    assert sim.state.balance == sim.money("3.00")
+    sim.do(Adjustment(sim.money("-1.00"), reason="correction"))
+    assert sim.state.balance == sim.money("2.00")
+
+
+def test_nce_tenant_is_told_its_credits_are_used_up_not_that_calls_are_refused(sim) -> None:
+    sim.user().fund("1.00").do(SwitchToNce())
+    events = spend(sim, "3.00")
+    kinds = [e.kind for e in events if isinstance(e, NotificationQueued)]
+    assert kinds == [NotificationKind.CREDITS_USED_UP]
+    rated = [e for e in spend(sim, "3.00") if isinstance(e, CallRated)]
+    assert rated  # the next call is connected all the same, and no second e-mail is queued

@@ -70,6 +70,8 @@ CALLS = [
     (CallKind.CONFERENCE_DIAL_OUT, "DE", NumberType.GEOGRAPHIC),
 ]
 
+ZERO_KINDS = (NotificationKind.BALANCE_NOT_POSITIVE, NotificationKind.CREDITS_USED_UP)
+
 
 def usd(minor: int) -> Money:
     return Money(minor, "USD")
@@ -244,7 +246,7 @@ class ReactionModel:
         zero_notices = {
             i
             for i, e in enumerate(events)
-            if isinstance(e, NotificationQueued) and e.kind is NotificationKind.BALANCE_NOT_POSITIVE
+            if isinstance(e, NotificationQueued) and e.kind in ZERO_KINDS
         }
         assert zero_notices == explained_notices
 
@@ -266,11 +268,11 @@ class ReactionModel:
             assert self.armed
         assert bool(tries) == (below and self.armed)
         settled = tries[-1].balance_after if tries else after
-        notices = {
-            j
-            for j, e in window
-            if isinstance(e, NotificationQueued) and e.kind is NotificationKind.BALANCE_NOT_POSITIVE
-        }
+        # Prepaid: calls are refused from now on; NCE: the credits are used up, calls go on.
+        kind = (
+            NotificationKind.CREDITS_USED_UP if self.nce else NotificationKind.BALANCE_NOT_POSITIVE
+        )
+        notices = {j for j, e in window if isinstance(e, NotificationQueued) and e.kind is kind}
         expected = before.is_positive and not settled.is_positive
         assert len(notices) == (1 if expected else 0)
         return notices

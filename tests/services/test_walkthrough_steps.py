@@ -101,3 +101,16 @@ def test_back_and_the_same_values_again_do_not_buy_again(services: Services) -> 
     assert other.current == "funds"
     services.walkthroughs.submit(tenant_id, session_id, {"amount": "10"})
     assert purchases(services, tenant_id) == [4000, 1000]  # another amount is another purchase
+
+
+def test_a_step_token_is_good_for_one_move_only(services: Services) -> None:
+    tenant_id, session_id = funded_step(services)
+    session = services.walkthroughs.current(tenant_id, session_id)
+    token = services.walkthroughs.token(session)
+    done = services.walkthroughs.submit(tenant_id, session_id, {"amount": "40"}, token=token)
+    assert done.session.status == "done" and not done.stale
+    replay = services.walkthroughs.submit(tenant_id, session_id, {"amount": "40"}, token=token)
+    assert replay.stale and purchases(services, tenant_id) == [4000]
+    # Back with the old token is refused too; the open session stays finished.
+    assert services.walkthroughs.back(tenant_id, session_id, token=token).status == "done"
+    assert services.walkthroughs.open(tenant_id, "add-funds", "de").id == session_id

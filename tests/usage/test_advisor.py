@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from helpsvc.usage.advisor import nice_amounts, rule_of_thumb
 from helpsvc.usage.generate import generate_rows, write_csv
+from helpsvc.usage.presentation.report import render_report
+from helpsvc.usage.presentation.summary import simulation_dict
 from helpsvc.usage.reader import open_export
 from helpsvc.usage.simulate import SimulationOptions, simulate
 
@@ -96,3 +99,36 @@ def test_nice_amounts_are_round():
         10000,
         15000,
     ]
+
+
+def test_the_recharge_delay_margin_is_the_busiest_spend_over_that_many_days(tariff):
+    # Credit-funded spend of hand.csv: Jan 5 09:00 3.00, Jan 6 09:00 4.00, Jan 7 09:00
+    # 2.50, Jan 8 09:00 5.00, Jan 9 09:00 1.00, Feb 2 09:00 2.00. Windows slide, so a
+    # window of a day holds one call (24 h later is outside it), two days hold two.
+    expected = {1.0: (8, 500), 0.5: (8, 500), 2.0: (7, 750), 3.5: (5, 1450)}
+    for days, (day, spend) in expected.items():
+        sim = replay(HAND, tariff, advise=True, recharge_delay_days=days)
+        advice = sim.advice
+        assert advice.recharge_delay_days == days
+        assert (advice.lowest_trigger_from, advice.lowest_trigger) == (
+            datetime(2026, 1, day, 9, tzinfo=UTC),
+            spend,
+        )
+        assert min(c.trigger for c in advice.candidates) >= spend
+        assert advice.recommended.trigger >= spend
+    instant = replay(HAND, tariff, advise=True, recharge_delay_days=0).advice
+    assert instant.lowest_trigger == 0 and min(c.trigger for c in instant.candidates) == 100
+
+
+def test_the_margin_is_stated_wherever_the_advice_is(tariff):
+    sim = replay(HAND, tariff, advise=True, recharge_delay_days=2)
+    body = simulation_dict(sim, "en")["advice"]["recharge_delay"]
+    assert body["recharge_delay_days"] == 2 and body["lowest_trigger"] == "7.50"
+    assert body["lowest_trigger_window_start"] == "2026-01-07T09:00:00Z"
+    assert "up to 2 days" in body["text"] and "7.50" in body["text"]
+    de = simulation_dict(sim, "de")["advice"]["recharge_delay"]["text"]
+    assert "bis zu 2 Tage" in de and "innerhalb von 2 Tagen" in de
+    html = render_report(replay(HAND, tariff, advise=True), "en")
+    assert "up to a day to arrive" in html and "within any 24 hours: 5.00 USD" in html
+    zh = render_report(replay(HAND, tariff, advise=True, recharge_delay_days=0.5), "zh")
+    assert "最多可能需要 0.5 天" in zh

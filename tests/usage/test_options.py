@@ -9,11 +9,14 @@ import pytest
 
 from helpsvc.usage.options import (
     OptionError,
+    check_zero_amounts,
     parse_amount,
     parse_card_month,
     parse_recharge_cap,
+    parse_recharge_delay,
     parse_start,
 )
+from helpsvc.usage.presentation.messages import describe_option
 
 
 @pytest.mark.parametrize(
@@ -62,3 +65,48 @@ def test_amounts_are_checked_for_shape():
     with pytest.raises(OptionError) as caught:
         parse_amount("trigger", "12,50")
     assert caught.value.flag == "--trigger" and "'12,50' is not an amount" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("amounts", "option", "value"),
+    [
+        ({"recharge": "0"}, "recharge", "0"),
+        ({"recharge": "0.00", "auto_recharge": False}, "recharge", "0.00"),
+        ({"trigger": "00"}, "trigger", "00"),
+        ({"funds": "0"}, "funds", "0"),
+    ],
+)
+def test_zero_amounts_that_make_no_sense_name_option_and_value(amounts, option, value):
+    given = {"funds": None, "trigger": None, "recharge": None, **amounts}
+    flags = {k: given.pop(k) for k in ("auto_recharge", "nce") if k in given}
+    with pytest.raises(OptionError) as caught:
+        check_zero_amounts(given["funds"], given["trigger"], given["recharge"], **flags)
+    error = caught.value
+    assert (error.option, error.value, error.code) == (option, value, "amount_zero")
+    for lang, words in (("en", "zero"), ("de", "null"), ("zh", "零")):
+        message = describe_option(error, lang, switch="--no-auto-recharge")
+        assert value in message and words in message
+    if option != "trigger":
+        assert "--no-auto-recharge" in describe_option(error, "de", switch="--no-auto-recharge")
+
+
+def test_zero_funds_are_a_question_without_auto_recharge_or_with_nce():
+    check_zero_amounts("0", None, None, auto_recharge=False)
+    check_zero_amounts("0.00", None, None, nce=True)
+    check_zero_amounts("ten", "4", "5")  # not an amount: its currency check says so later
+
+
+def test_recharge_delay_days():
+    assert parse_recharge_delay(None) == 1.0 and parse_recharge_delay(" ") == 1.0
+    assert parse_recharge_delay("0.5") == 0.5 and parse_recharge_delay("2") == 2.0
+    assert parse_recharge_delay("0") == 0.0 and parse_recharge_delay("0,5") == 0.5
+    for text in ("-1", "a day", "nan", "inf", "32"):
+        with pytest.raises(OptionError) as caught:
+            parse_recharge_delay(text)
+        error = caught.value
+        assert (error.option, error.value, error.flag) == (
+            "recharge_delay_days",
+            text,
+            "--recharge-delay-days",
+        )
+        assert f"“{text}”" in describe_option(error, "en", switch="")

@@ -159,3 +159,69 @@ def test_utf16_tab_separated_as_excel_saves_it(tmp_path):
     path.write_bytes(text.encode("utf-16"))
     rows, reader = rows_of(path)
     assert len(rows) == 7 and reader.problem_count == 0
+
+
+def _windows_1252(lines: list[bytes], row: int) -> bytes:
+    """The export with "Bob" of ``row`` written "Büb" as Excel's plain CSV saves it."""
+    changed = list(lines)
+    changed[row - 1] = changed[row - 1].replace(b"Bob", "Büb".encode("cp1252"), 1)
+    return b"".join(changed)
+
+
+def test_text_that_is_not_utf8_names_file_row_and_the_first_bad_byte(tmp_path, tariff):
+    lines = (USAGE / "hand.csv").read_bytes().splitlines(keepends=True)
+    near = tmp_path / "near.csv"  # in the decoder's first chunk, with the header
+    near.write_bytes(_windows_1252(lines, 5))
+    # Far below the first chunk: the decoder fails while an earlier row is being read.
+    far = tmp_path / "far.csv"
+    far.write_bytes(_windows_1252([lines[0], *lines[1:2] * 400, lines[2]], 402))
+    # A quoted value spanning lines: the row is the CSV record, not the line.
+    quoted = tmp_path / "quoted.csv"
+    two_lines = lines[1].replace(b"Alice", b'"Alice\nSmith"')
+    quoted.write_bytes(_windows_1252([lines[0], two_lines, *lines[2:]], 5))  # line 6
+    for path, row in ((near, 5), (far, 402), (quoted, 5)):
+        with pytest.raises(ExportError) as caught:
+            simulate(
+                lambda strict, p=path: open_export(p, strict=strict), SimulationOptions(), tariff
+            )
+        error = caught.value
+        assert (error.code, error.source, error.params["row"]) == ("not_utf8", path.name, row)
+        assert error.params["byte"] == "0xFC"
+        message = describe_file_error(error.code, error.source, error.params, "en")
+        assert message.startswith(f"{path.name}:{row}: ") and "0xFC" in message
+        assert "CSV UTF-8" in describe_file_error(error.code, error.source, error.params, "de")
+
+
+def test_not_utf8_inside_the_zip_names_the_member(tmp_path, tariff):
+    lines = (USAGE / "hand.csv").read_bytes().splitlines(keepends=True)
+    path = tmp_path / "Calls.Export.0003.zip"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("PSTN.calls.20260105.csv", _windows_1252(lines, 7))
+    with pytest.raises(ExportError) as caught:
+        simulate(lambda strict: open_export(path, strict=strict), SimulationOptions(), tariff)
+    error = caught.value
+    assert error.code == "not_utf8" and error.params["row"] == 7
+    assert error.source == "Calls.Export.0003.zip/PSTN.calls.20260105.csv"
+
+
+def test_an_empty_zip_and_a_header_only_export_get_their_own_messages(tmp_path, tariff):
+    empty = tmp_path / "Calls.Export.0004.zip"
+    zipfile.ZipFile(empty, "w").close()
+    header = (USAGE / "hand.csv").read_bytes().splitlines(keepends=True)[0]
+    only_header = tmp_path / "PSTN.calls.csv"
+    only_header.write_bytes(header + b"\r\n")
+    header_zip = tmp_path / "Calls.Export.0005.zip"
+    with zipfile.ZipFile(header_zip, "w") as archive:
+        archive.writestr("PSTN.calls.20260105.csv", header)
+    expected = {empty: "zip_empty", only_header: "header_only", header_zip: "header_only"}
+    for path, code in expected.items():
+        with pytest.raises(ExportError) as caught:
+            simulate(
+                lambda strict, p=path: open_export(p, strict=strict), SimulationOptions(), tariff
+            )
+        assert caught.value.code == code
+        for lang, words in (("en", "empty zip"), ("de", "leere ZIP"), ("zh", "空的 zip")):
+            if code == "zip_empty":
+                assert words in describe_file_error(code, path.name, {}, lang)
+        if code == "header_only":
+            assert "no calls" in describe_file_error(code, path.name, {}, "en")

@@ -12,8 +12,11 @@ import random
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from helpsvc.credits import CallKind, Money, NumberType
 from helpsvc.usage.calls import ReplayCall
+from helpsvc.usage.options import OptionError
 from helpsvc.usage.reader import open_export
 from helpsvc.usage.replay import ReplayConfig, Replayer
 from helpsvc.usage.simulate import SimulationOptions, simulate
@@ -91,7 +94,8 @@ def test_nce_uses_credits_first_then_bills_overage(tariff):
         (datetime(2026, 2, 1, tzinfo=UTC), 550)
     ]
     assert r.spent == 1750 and r.overage == 550
-    assert r.notification_counts == {"balance_not_positive": 1}
+    # NCE never refuses: the engine says the credits are used up, not "calls refused".
+    assert r.notification_counts == {"credits_used_up": 1}
 
 
 def test_missing_amounts_come_from_the_rule_of_thumb(tariff):
@@ -183,3 +187,54 @@ def test_runs_of_quiet_calls_give_exactly_what_calls_one_by_one_give(tariff):
                 )
             )
         assert results[0] == results[1], values
+
+
+def test_the_lowest_balance_is_the_lowest_the_replay_reached(tariff):
+    # Funds 10, trigger 5, recharge 20: 10.00 -3 = 7.00 | the 4.00 dial-in of Jan 6 takes
+    # it to 3.00, below the trigger, and the recharge follows: 23.00 | ... | 12.50. The
+    # balance never was 0.00; its low is the 3.00 the debit left before the recharge.
+    sim = run(tariff, funds="10", trigger="5", recharge="20")
+    assert sim.result.lowest_balance == 300 and sim.result.final_balance == 1250
+    # Trigger 4, recharge 5: the 5.00 call of Jan 8 leaves 0.50 before its recharge.
+    assert run(tariff, funds="10", trigger="4", recharge="5").result.lowest_balance == 50
+    # Funds that are never spent down: the low is what is left at the end.
+    assert run(tariff, funds="100", auto_recharge=False).result.lowest_balance == 8250
+    # Below zero: a call in progress is charged in full.
+    assert run(tariff, funds="5", auto_recharge=False).result.lowest_balance == -200
+
+
+def test_explicit_zero_amounts_are_refused_and_name_the_option(tariff):
+    # A recharge of 0 used to turn auto-recharge off without a word.
+    for options, option in (
+        ({"funds": "10", "trigger": "4", "recharge": "0"}, "recharge"),
+        ({"funds": "10", "trigger": "0.00", "recharge": "5"}, "trigger"),
+        ({"funds": "0", "trigger": "4", "recharge": "5"}, "funds"),
+    ):
+        with pytest.raises(OptionError) as caught:
+            run(tariff, **options)
+        assert (caught.value.option, caught.value.code) == (option, "amount_zero")
+        assert caught.value.value == options[option]
+    # Without auto-recharge or with NCE, no starting funds is a question worth asking.
+    assert run(tariff, funds="0", auto_recharge=False).result.refused_count == 6
+    assert run(tariff, funds="0", nce=True).result.spent == 1750
+
+
+def test_a_card_expired_before_the_start_replays_with_every_recharge_failing(tariff):
+    sim = run(tariff, funds="10", trigger="4", recharge="5", card_expires=(2025, 12))
+    config, r = sim.config, sim.result
+    assert config.card_expired_at_start and config.start == START
+    # The funds are held from the start (the purchase date is the replay's start):
+    # 10.00 -3 = 7.00 | -4 = 3.00 < 4: the recharge fails on the card | -2.50 = 0.50 |
+    # -5.00 = -4.50 (charged in full) | rows 7 and 8 are refused.
+    assert r.series[0][1:] == (1000, 1000, 1000) and r.series[0][0] == START
+    assert r.recharge_count == 0 and r.failed_count == 1
+    assert (r.failed[0].at, r.failed[0].reason) == (at(6), "card_expired")
+    assert [x.row for x in r.refused] == [7, 8] and r.final_balance == -450
+    assert r.spent == 1450 and r.lowest_balance == -450
+    assert r.notification_counts == {"recharge_failed": 1, "balance_not_positive": 1}
+    # The starting funds expire 12 months after the start like a purchase would.
+    later = Replayer(config, tariff)
+    assert later.state.lots[0].expires_at == datetime(2027, 1, 5, tzinfo=UTC)
+    # NCE with an expired card: the funds are used first, the rest is overage as usual.
+    nce = run(tariff, funds="10", nce=True, card_expires=(2025, 12)).result
+    assert nce.overage == 550 and nce.spent == 1750 and nce.final_balance == 0

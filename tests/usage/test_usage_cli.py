@@ -97,7 +97,81 @@ def test_wrong_file_gets_one_message_not_a_traceback(tmp_path):
 def test_bad_options_are_named(tmp_path):
     result = runner.invoke(app, ["simulate", str(HAND), "--funds", "12,50"])
     assert result.exit_code == 2 and "--funds" in result.output
-    result = runner.invoke(app, ["simulate", str(HAND), "--card-expires", "2025-12"])
-    assert result.exit_code == 2 and "card expires before the replay starts" in result.output
     result = runner.invoke(app, ["simulate", "--help"])
     assert "--card-expires" in result.output and "--advise" in result.output
+
+
+def test_zero_amounts_are_errors_naming_option_and_value():
+    result = runner.invoke(app, ["simulate", str(HAND), "--recharge", "0"])
+    assert result.exit_code == 2
+    assert "--recharge" in result.output and "a recharge amount of 0" in result.output
+    assert "--no-auto-recharge" in result.output
+    as_json = runner.invoke(app, ["simulate", str(HAND), "--trigger", "0.00", "--json"])
+    assert as_json.exit_code == 2
+    error = json.loads(as_json.stdout)
+    assert (error["code"], error["option"], error["value"]) == ("amount_zero", "--trigger", "0.00")
+    assert error["message"].startswith("--trigger: ")
+    allowed = runner.invoke(app, ["simulate", str(HAND), "--funds", "0", "--no-auto-recharge"])
+    assert allowed.exit_code == 0, allowed.output
+
+
+def test_with_json_every_error_is_one_json_object_on_stdout(tmp_path):
+    lines = HAND.read_bytes().splitlines(keepends=True)
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes(b"".join([*lines[:4], lines[4].replace(b"Bob", b"B\xfcb"), *lines[5:]]))
+    cases = [
+        (["simulate", str(latin), "--json", "--lang", "de"], 2, "not_utf8", str(latin), 5),
+        (["simulate", str(BAD), "--strict", "--json"], 1, "row_bad_time", str(BAD), 3),
+        (["simulate", str(tmp_path / "nope.csv"), "--json"], 2, "file_missing", None, None),
+        (["simulate", str(HAND), "--start", "soon", "--json"], 2, "invalid_settings", None, None),
+        (["simulate", str(HAND), "--lang", "fr", "--json"], 2, "invalid_settings", None, None),
+    ]
+    for args, exit_code, code, file, row in cases:
+        result = runner.invoke(app, args)
+        assert result.exit_code == exit_code, result.output
+        error = json.loads(result.stdout)
+        assert error["code"] == code and error["message"]
+        if file is not None:
+            assert (error["file"], error["row"]) == (file, row)
+        assert "╭" not in result.output and "Traceback" not in result.output
+    german = json.loads(runner.invoke(app, cases[0][0]).stdout)["message"]
+    assert german.startswith(f"{latin}:5: ") and "UTF-8" in german and "Speichern Sie" in german
+
+
+def test_a_card_expired_before_the_start_is_replayed_and_said(tmp_path):
+    args = ["simulate", str(HAND), "--funds", "10", "--trigger", "4", "--recharge", "5"]
+    result = runner.invoke(app, [*args, "--card-expires", "2025-12"])
+    assert result.exit_code == 0, result.output
+    assert "The payment card expired before the replay starts (12/2025)" in result.output
+    body = json.loads(runner.invoke(app, [*args, "--card-expires", "12/25", "--json"]).stdout)
+    assert body["replay"]["config"]["card_expired_at_start"] is True
+    assert body["replay"]["failed_recharge_count"] == 1 and body["replay"]["refused_count"] == 2
+    assert body["notes"][-1]["code"] == "card_expired"
+
+
+def test_counts_are_worded_in_the_singular_when_there_is_one(tmp_path):
+    lines = BAD.read_text(encoding="utf-8").splitlines(keepends=True)
+    one_bad = tmp_path / "one_bad.csv"
+    one_bad.write_text(lines[0] + lines[1] + lines[2], encoding="utf-8")
+    result = runner.invoke(app, ["simulate", str(one_bad), "--funds", "50"])
+    assert "1 bad row was skipped" in result.output and "1 bad rows" not in result.output
+    advice = runner.invoke(app, ["simulate", str(HAND), "--advise"])
+    assert "with 1 recharge (" in advice.output and "1 recharges" not in advice.output
+    german = runner.invoke(app, ["simulate", str(HAND), "--advise", "--lang", "de"])
+    assert "bei 1 Aufladung (" in german.output and "1 Aufladungen" not in german.output
+    report = tmp_path / "report.html"
+    hand = HAND.read_text(encoding="utf-8").splitlines(keepends=True)
+    single = tmp_path / "single.csv"
+    single.write_text(hand[0] + hand[1], encoding="utf-8")
+    runner.invoke(app, ["simulate", str(single), "--advise", "--report", str(report)])
+    html = report.read_text(encoding="utf-8")
+    assert "1 call from" in html and "1 of them was paid" in html and "1 calls" not in html
+
+
+def test_the_recharge_delay_is_an_option_and_stated_in_the_advice():
+    result = runner.invoke(app, ["simulate", str(HAND), "--advise", "--recharge-delay-days", "2"])
+    assert result.exit_code == 0, result.output
+    assert "may take up to 2 days to arrive" in result.output
+    assert "--recharge-delay-days" in result.output
+    bad = runner.invoke(app, ["simulate", str(HAND), "--advise", "--recharge-delay-days", "-1"])
+    assert bad.exit_code == 2 and "--recharge-delay-days" in bad.output

@@ -6,15 +6,26 @@ Communications Credits = Kommunikationsguthaben / 通信信用额度, auto-recha
 Aufladung / 自动充值, trigger amount = Auslösebetrag / 触发金额, recharge amount =
 Aufladebetrag / 充值金额, balance = Saldo / 余额, PSTN usage report = PSTN-Nutzungsbericht /
 PSTN 使用情况报告, funds = Guthaben / 资金. German says "Sie", Chinese "你".
+
+Counts: a message that holds one says so with ``"plural": "<param>"`` and gives English and
+German as ``{"one": ..., "other": ...}`` (CLDR: "one" is exactly 1 written without decimals;
+Chinese has no plural forms and gives one text). A message holds at most one count, so
+each form is a whole sentence a translator can inflect ("1 Aufladung", "bei 2
+Aufladungen"); two counts are two messages. The settings' own messages (options, the
+card, the advisor's margin) are in ``settings_messages``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-LANGUAGES = ("en", "de", "zh")
+from ..options import OptionError
+from .settings_messages import SETTINGS_MESSAGES
 
-MESSAGES: dict[str, dict[str, str]] = {
+LANGUAGES = ("en", "de", "zh")
+Text = str | dict[str, str]
+
+MESSAGES: dict[str, dict[str, Text]] = {
     # -- files that are not the export --------------------------------------------------
     "file.empty": {
         "en": "{source}: the file is empty. Export the Calling Plans tab of the PSTN usage "
@@ -40,6 +51,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ZIP-Datei, die das Admin Center exportiert.",
         "zh": "{source}：该文件不是文本文件（UTF-8 或 UTF-16）。请使用 PSTN 使用情况报告"
         "“通话套餐”选项卡的 CSV 文件，或管理中心导出的 zip 文件。",
+    },
+    "file.not_utf8": {
+        "en": "{source}:{row}: the byte {byte} at character {column} of the row is not "
+        "UTF-8: the file was saved in another encoding, as Excel does with “CSV (Comma "
+        "delimited)”. Save it as “CSV UTF-8 (Comma delimited)”, or use the zip the admin "
+        "center exports.",
+        "de": "{source}:{row}: Das Byte {byte} an Zeichen {column} der Zeile ist kein UTF-8: "
+        "Die Datei wurde in einer anderen Codierung gespeichert, wie Excel es bei „CSV "
+        "(Trennzeichen-getrennt)“ tut. Speichern Sie sie als „CSV UTF-8 (durch Trennzeichen "
+        "getrennt)“ oder verwenden Sie die ZIP-Datei, die das Admin Center exportiert.",
+        "zh": "{source}:{row}：该行第 {column} 个字符处的字节 {byte} 不是 UTF-8 编码，说明文件"
+        "是以其他编码保存的（Excel 的“CSV (逗号分隔)”就是如此）。请将其另存为“CSV UTF-8 "
+        "(逗号分隔)”，或使用管理中心导出的 zip 文件。",
     },
     "file.not_usage_export": {
         "en": "{source}: this is not the PSTN usage report. Its first columns are {found}; "
@@ -87,6 +111,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{source} 中没有 PSTN.calls 文件（找到：{files}）。请使用管理中心从 PSTN "
         "使用情况报告导出的 zip 文件。",
     },
+    "file.zip_empty": {
+        "en": "{source} is an empty zip file. Export the PSTN usage report from the Teams "
+        "admin center again and use the zip it downloads.",
+        "de": "{source} ist eine leere ZIP-Datei. Exportieren Sie den PSTN-Nutzungsbericht "
+        "erneut aus dem Teams Admin Center und verwenden Sie die heruntergeladene ZIP-Datei.",
+        "zh": "{source} 是空的 zip 文件。请从 Teams 管理中心重新导出 PSTN 使用情况报告，并使用"
+        "下载的 zip 文件。",
+    },
     "file.bad_zip": {
         "en": "{source}: the zip file is damaged. Download the export again.",
         "de": "{source}: Die ZIP-Datei ist beschädigt. Laden Sie den Export erneut herunter.",
@@ -122,6 +154,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "{source}: Es konnte kein Anruf gelesen werden. Prüfen Sie die oben "
         "aufgeführten Probleme.",
         "zh": "{source}：无法读取任何通话。请检查上面列出的问题。",
+    },
+    "file.header_only": {
+        "en": "{source} has the columns of the PSTN usage report but no calls under them: "
+        "nobody made a PSTN call in the period exported. Export a longer period, or one in "
+        "which your users made calls.",
+        "de": "{source} hat die Spalten des PSTN-Nutzungsberichts, aber keine Anrufe darunter: "
+        "Im exportierten Zeitraum wurde kein PSTN-Anruf geführt. Exportieren Sie einen "
+        "längeren Zeitraum oder einen, in dem Ihre Benutzer telefoniert haben.",
+        "zh": "{source} 包含 PSTN 使用情况报告的列，但其中没有任何通话：所导出的时间段内没有"
+        "PSTN 通话。请导出更长的时间段，或导出用户有通话的时间段。",
     },
     "file.no_currency": {
         "en": "{source}: the Currency column is empty; the replay needs the currency of the "
@@ -190,14 +232,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "无法将该行读取为 CSV（{detail}）",
     },
     "rows.more": {
-        "en": "… and {count} more bad rows",
-        "de": "… und {count} weitere fehlerhafte Zeilen",
+        "plural": "count",
+        "en": {"one": "… and 1 more bad row", "other": "… and {count} more bad rows"},
+        "de": {
+            "one": "… und 1 weitere fehlerhafte Zeile",
+            "other": "… und {count} weitere fehlerhafte Zeilen",
+        },
         "zh": "……另有 {count} 行有问题",
     },
     "rows.skipped": {
-        "en": "{count} bad rows were skipped (use --strict to stop at the first).",
-        "de": "{count} fehlerhafte Zeilen wurden übersprungen (mit --strict bricht die "
-        "Wiedergabe bei der ersten ab).",
+        "plural": "count",
+        "en": {
+            "one": "1 bad row was skipped (use --strict to stop at it).",
+            "other": "{count} bad rows were skipped (use --strict to stop at the first).",
+        },
+        "de": {
+            "one": "1 fehlerhafte Zeile wurde übersprungen (mit --strict bricht die "
+            "Wiedergabe dort ab).",
+            "other": "{count} fehlerhafte Zeilen wurden übersprungen (mit --strict bricht die "
+            "Wiedergabe bei der ersten ab).",
+        },
         "zh": "已跳过 {count} 行有问题的数据（使用 --strict 可在第一行出错时停止）。",
     },
     "rows.strict": {
@@ -207,10 +261,20 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # -- notes ------------------------------------------------------------------------------
     "note.direct_routing_skipped": {
-        "en": "{file} ({calls} calls) was not replayed: Direct Routing calls go through your "
-        "own carrier and never draw on Communications Credits.",
-        "de": "{file} ({calls} Anrufe) wurde nicht wiedergegeben: Direct-Routing-Anrufe laufen "
-        "über Ihren eigenen Netzbetreiber und belasten das Kommunikationsguthaben nie.",
+        "plural": "calls",
+        "en": {
+            "one": "{file} (1 call) was not replayed: Direct Routing calls go through your "
+            "own carrier and never draw on Communications Credits.",
+            "other": "{file} ({calls} calls) was not replayed: Direct Routing calls go "
+            "through your own carrier and never draw on Communications Credits.",
+        },
+        "de": {
+            "one": "{file} (1 Anruf) wurde nicht wiedergegeben: Direct-Routing-Anrufe laufen "
+            "über Ihren eigenen Netzbetreiber und belasten das Kommunikationsguthaben nie.",
+            "other": "{file} ({calls} Anrufe) wurde nicht wiedergegeben: Direct-Routing-Anrufe "
+            "laufen über Ihren eigenen Netzbetreiber und belasten das Kommunikationsguthaben "
+            "nie.",
+        },
         "zh": "未回放 {file}（{calls} 个通话）：直接路由通话通过你自己的运营商进行，"
         "从不使用通信信用额度。",
     },
@@ -227,8 +291,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "通话未按时间排序；已在回放前排序。",
     },
     "note.before_start": {
-        "en": "{count} credit-funded calls before the start date were not replayed.",
-        "de": "{count} guthabenfinanzierte Anrufe vor dem Startdatum wurden nicht wiedergegeben.",
+        "plural": "count",
+        "en": {
+            "one": "1 credit-funded call before the start date was not replayed.",
+            "other": "{count} credit-funded calls before the start date were not replayed.",
+        },
+        "de": {
+            "one": "1 guthabenfinanzierter Anruf vor dem Startdatum wurde nicht wiedergegeben.",
+            "other": "{count} guthabenfinanzierte Anrufe vor dem Startdatum wurden nicht "
+            "wiedergegeben.",
+        },
         "zh": "开始日期之前的 {count} 个由通信信用额度支付的通话未回放。",
     },
     # -- configuration ------------------------------------------------------------------
@@ -236,13 +308,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{option}: “{value}” is not an amount in {currency} (e.g. 250 or 250.00).",
         "de": "{option}: „{value}“ ist kein Betrag in {currency} (z. B. 250 oder 250.00).",
         "zh": "{option}：“{value}”不是以 {currency} 表示的金额（例如 250 或 250.00）。",
-    },
-    "config.card_expired": {
-        "en": "The card expires before the replay starts ({expiry}). Give a later "
-        "--card-expires or an earlier --start.",
-        "de": "Die Karte läuft vor dem Beginn der Wiedergabe ab ({expiry}). Geben Sie ein "
-        "späteres --card-expires oder ein früheres --start an.",
-        "zh": "信用卡在回放开始前到期（{expiry}）。请指定更晚的 --card-expires 或更早的 --start。",
     },
     "config.invalid": {
         "en": "This configuration is not allowed by the credits rules ({code}).",
@@ -257,14 +322,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "PSTN 使用情况报告回放",
     },
     "report.intro": {
-        "en": "{source}: {rows} calls from {first} to {last}, of which {credit} were paid "
-        "from Communications Credits. Every balance change below was decided by the credit "
-        "simulator's engine; amounts in {currency}.",
-        "de": "{source}: {rows} Anrufe vom {first} bis {last}, davon {credit} aus dem "
-        "Kommunikationsguthaben bezahlt. Jede Änderung des Saldos unten hat die Engine des "
-        "Guthabensimulators entschieden; Beträge in {currency}.",
-        "zh": "{source}：{first} 至 {last} 共 {rows} 个通话，其中 {credit} 个由通信信用额度"
-        "支付。下面余额的每一次变化都由信用额度模拟器的引擎决定；金额单位为 {currency}。",
+        "plural": "rows",
+        "en": {
+            "one": "{source}: 1 call from {first} to {last}.",
+            "other": "{source}: {rows} calls from {first} to {last}.",
+        },
+        "de": {
+            "one": "{source}: 1 Anruf vom {first} bis {last}.",
+            "other": "{source}: {rows} Anrufe vom {first} bis {last}.",
+        },
+        "zh": "{source}：{first} 至 {last} 共 {rows} 个通话。",
+    },
+    "report.intro_credit": {
+        "plural": "credit",
+        "en": {
+            "one": "1 of them was paid from Communications Credits.",
+            "other": "{credit} of them were paid from Communications Credits.",
+        },
+        "de": {
+            "one": "Davon wurde 1 aus dem Kommunikationsguthaben bezahlt.",
+            "other": "Davon wurden {credit} aus dem Kommunikationsguthaben bezahlt.",
+        },
+        "zh": "其中 {credit} 个由通信信用额度支付。",
+    },
+    "report.intro_engine": {
+        "en": "Every balance change below was decided by the credit simulator's engine; "
+        "amounts in {currency}.",
+        "de": "Jede Änderung des Saldos unten hat die Engine des Guthabensimulators "
+        "entschieden; Beträge in {currency}.",
+        "zh": "下面余额的每一次变化都由信用额度模拟器的引擎决定；金额单位为 {currency}。",
     },
     "report.sample_rates": {
         "en": "Calls without a Charge were priced with the simulator's sample rates, which "
@@ -362,6 +448,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "平均占用在通信信用额度中的资金",
     },
     "report.lowest": {"en": "Lowest balance", "de": "Niedrigster Saldo", "zh": "最低余额"},
+    "report.export": {"en": "Export", "de": "Export", "zh": "导出文件"},
     "report.balance_chart": {
         "en": "Balance over time",
         "de": "Saldo im Zeitverlauf",
@@ -425,8 +512,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "第 {row} 行，{user}",
     },
     "report.events_more": {
-        "en": "Only the first {count} are listed.",
-        "de": "Nur die ersten {count} sind aufgeführt.",
+        "plural": "count",
+        "en": {"one": "Only the first is listed.", "other": "Only the first {count} are listed."},
+        "de": {
+            "one": "Nur der erste Eintrag ist aufgeführt.",
+            "other": "Nur die ersten {count} sind aufgeführt.",
+        },
         "zh": "仅列出前 {count} 项。",
     },
     "report.problems": {
@@ -442,14 +533,29 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "资金建议",
     },
     "advice.recommended": {
-        "en": "Trigger amount {trigger} and recharge amount {recharge} would have refused no "
-        "credit-funded call over the period, with {recharges} recharges ({per_month} a month) "
-        "and {held} held in credits on average — the least of all pairs tried that recharge "
-        "at most {cap} times a month.",
-        "de": "Mit dem Auslösebetrag {trigger} und dem Aufladebetrag {recharge} wäre im "
-        "Zeitraum kein guthabenfinanzierter Anruf abgelehnt worden, bei {recharges} "
-        "Aufladungen ({per_month} pro Monat) und durchschnittlich {held} im Guthaben gebunden "
-        "– das wenigste aller geprüften Paare, die höchstens {cap}-mal im Monat aufladen.",
+        "plural": "recharges",
+        "en": {
+            "one": "Trigger amount {trigger} and recharge amount {recharge} would have refused "
+            "no credit-funded call over the period, with 1 recharge ({per_month} a month) and "
+            "{held} held in credits on average — the least of all pairs tried that stay "
+            "within the recharge limit ({cap} a month).",
+            "other": "Trigger amount {trigger} and recharge amount {recharge} would have "
+            "refused no credit-funded call over the period, with {recharges} recharges "
+            "({per_month} a month) and {held} held in credits on average — the least of all "
+            "pairs tried that stay within the recharge limit ({cap} a month).",
+        },
+        "de": {
+            "one": "Mit dem Auslösebetrag {trigger} und dem Aufladebetrag {recharge} wäre im "
+            "Zeitraum kein guthabenfinanzierter Anruf abgelehnt worden, bei 1 Aufladung "
+            "({per_month} pro Monat) und durchschnittlich {held} im Guthaben gebunden – das "
+            "wenigste aller geprüften Paare, die die Grenze für Aufladungen einhalten "
+            "({cap} pro Monat).",
+            "other": "Mit dem Auslösebetrag {trigger} und dem Aufladebetrag {recharge} wäre im "
+            "Zeitraum kein guthabenfinanzierter Anruf abgelehnt worden, bei {recharges} "
+            "Aufladungen ({per_month} pro Monat) und durchschnittlich {held} im Guthaben "
+            "gebunden – das wenigste aller geprüften Paare, die die Grenze für Aufladungen "
+            "einhalten ({cap} pro Monat).",
+        },
         "zh": "触发金额 {trigger}、充值金额 {recharge} 在此期间不会拒绝任何由通信信用额度"
         "支付的通话，共充值 {recharges} 次（每月 {per_month} 次），平均占用 {held}——在所有"
         "每月充值不超过 {cap} 次的测试组合中占用最少。",
@@ -465,15 +571,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Beginnen Sie mit mindestens dem Aufladebetrag ({funds}) als Startbetrag.",
         "zh": "起始资金至少应为充值金额（{funds}）。",
     },
-    "advice.instant": {
-        "en": "In the simulator a recharge is instant; a real one takes a while, so no "
-        "trigger below the busiest day's spend ({day}) was tried.",
-        "de": "Im Simulator erfolgt eine Aufladung sofort, in Wirklichkeit dauert sie etwas. "
-        "Deshalb wurde kein Auslösebetrag unter den Ausgaben des stärksten Tages ({day}) "
-        "geprüft.",
-        "zh": "在模拟器中充值即时完成，而实际充值需要一些时间，因此未测试低于最繁忙一天支出"
-        "（{day}）的触发金额。",
-    },
     "advice.no_credit_usage": {
         "en": "The export has no credit-funded calls, so there is no spend to size the "
         "funding from. Start small and review after the first month.",
@@ -484,11 +581,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "请从小额开始，并在第一个月后重新评估。",
     },
     "advice.nothing_feasible": {
-        "en": "No pair tried avoided refusals while recharging at most {cap} times a month. "
-        "Allow more recharges (--max-recharges) or fund more.",
-        "de": "Kein geprüftes Paar vermied Ablehnungen bei höchstens {cap} Aufladungen im "
-        "Monat. Lassen Sie mehr Aufladungen zu (--max-recharges) oder stellen Sie mehr "
-        "Guthaben bereit.",
+        "en": "No pair tried avoided refusals while staying within the recharge limit ({cap} "
+        "a month). Allow more recharges (--max-recharges) or fund more.",
+        "de": "Kein geprüftes Paar vermied Ablehnungen und hielt zugleich die Grenze für "
+        "Aufladungen ein ({cap} pro Monat). Lassen Sie mehr Aufladungen zu (--max-recharges) "
+        "oder stellen Sie mehr Guthaben bereit.",
         "zh": "在每月充值不超过 {cap} 次的前提下，所有测试组合都无法避免拒绝通话。"
         "请允许更多充值次数（--max-recharges）或增加资金。",
     },
@@ -510,11 +607,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "一个月由通信信用额度支付的支出（{recharge}）。",
     },
     "advice.rule_result": {
-        "en": "Replayed, the rule of thumb holds {held} on average with {recharges} "
-        "recharges and {refused} refused calls.",
-        "de": "Wiedergegeben bindet die Faustregel durchschnittlich {held} bei {recharges} "
-        "Aufladungen und {refused} abgelehnten Anrufen.",
-        "zh": "按经验法则回放，平均占用 {held}，充值 {recharges} 次，被拒绝的通话 {refused} 个。",
+        "plural": "recharges",
+        "en": {
+            "one": "Replayed, the rule of thumb holds {held} on average with 1 recharge and "
+            "refuses no call.",
+            "other": "Replayed, the rule of thumb holds {held} on average with {recharges} "
+            "recharges and refuses no call.",
+        },
+        "de": {
+            "one": "Wiedergegeben bindet die Faustregel durchschnittlich {held} bei 1 Aufladung "
+            "und lehnt keinen Anruf ab.",
+            "other": "Wiedergegeben bindet die Faustregel durchschnittlich {held} bei "
+            "{recharges} Aufladungen und lehnt keinen Anruf ab.",
+        },
+        "zh": "按经验法则回放，平均占用 {held}，充值 {recharges} 次，没有拒绝任何通话。",
+    },
+    "advice.rule_refuses": {
+        "en": "Replayed, the rule of thumb refuses calls, the first on {when}.",
+        "de": "Wiedergegeben lehnt die Faustregel Anrufe ab, den ersten am {when}.",
+        "zh": "按经验法则回放会拒绝通话，首次发生在 {when}。",
     },
     "advice.figures": {
         "en": "Typical month {month}, busiest week {week} (from {week_start}), busiest day {day}.",
@@ -697,12 +808,28 @@ MESSAGES: dict[str, dict[str, str]] = {
 def t(key: str, lang: str, /, **params: Any) -> str:
     """The message ``key`` in ``lang`` (English when missing), filled with ``params``."""
     entry = MESSAGES[key]
-    text = entry.get(lang) or entry["en"]
+    text = _form(entry, lang, params)
     return text.format(**params) if params else text
 
 
+def _form(entry: dict[str, Text], lang: str, params: dict[str, Any]) -> str:
+    """The text of ``entry`` in ``lang``, in the plural form its count asks for."""
+    text = entry.get(lang) or entry["en"]
+    if isinstance(text, str):
+        return text
+    count = params.get(str(entry.get("plural", "count")))
+    return text["one"] if is_one(count) else text["other"]
+
+
+def is_one(count: Any) -> bool:
+    """CLDR "one" of English and German: exactly 1, written without decimals."""
+    return isinstance(count, int | str) and not isinstance(count, bool) and str(count) == "1"
+
+
 def catalog(lang: str) -> dict[str, str]:
-    return {key: (entry.get(lang) or entry["en"]) for key, entry in MESSAGES.items()}
+    """Messages without a count, for templates (a count is filled in by ``t``)."""
+    found = {key: entry.get(lang) or entry["en"] for key, entry in MESSAGES.items()}
+    return {key: text for key, text in found.items() if isinstance(text, str)}
 
 
 def describe_file_error(code: str, source: str, params: dict[str, Any], lang: str) -> str:
@@ -711,6 +838,15 @@ def describe_file_error(code: str, source: str, params: dict[str, Any], lang: st
         key = "file.not_usage_export"
         params = {"found": "?", **params}
     return _fill(key, lang, {"source": source, **params})
+
+
+def describe_option(error: OptionError, lang: str, *, switch: str) -> str:
+    """What is wrong with an option's value, without the option's name (the caller spells
+    it); ``switch`` is how the caller spells "no auto-recharge"."""
+    key = f"option.{error.kind}"
+    if key not in MESSAGES:
+        key = "option.invalid"
+    return _fill(key, lang, {**error.params, "value": error.value, "switch": switch})
 
 
 def describe_row(code: str, params: dict[str, Any], lang: str) -> str:
@@ -726,8 +862,11 @@ def describe_note(code: str, params: dict[str, Any], lang: str) -> str:
 
 
 def _fill(key: str, lang: str, params: dict[str, Any]) -> str:
-    text = MESSAGES[key].get(lang) or MESSAGES[key]["en"]
+    text = _form(MESSAGES[key], lang, params)
     try:
         return text.format(**params)
     except (KeyError, IndexError):
         return text
+
+
+MESSAGES.update(SETTINGS_MESSAGES)

@@ -19,7 +19,7 @@ from ..advisor import Advice
 from ..simulate import Simulation
 from . import charts
 from .messages import catalog, describe_note, describe_row, t
-from .summary import LIST_LIMIT
+from .summary import LIST_LIMIT, card_text, margin_text, simulation_notes
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _ENV = Environment(
@@ -94,15 +94,19 @@ def context(sim: Simulation, lang: str) -> dict[str, Any]:
         "msg": catalog(lang),
         "lang": lang,
         "html_lang": HTML_LANG.get(lang, lang),
-        "intro": t(
-            "report.intro",
-            lang,
-            source=sim.source,
-            rows=stats.rows,
-            first=_when(stats.first),
-            last=_when(stats.last),
-            credit=stats.credit_rows,
-            currency=currency,
+        "intro": " ".join(
+            (
+                t(
+                    "report.intro",
+                    lang,
+                    source=sim.source,
+                    rows=stats.rows,
+                    first=_when(stats.first),
+                    last=_when(stats.last),
+                ),
+                t("report.intro_credit", lang, credit=stats.credit_rows),
+                t("report.intro_engine", lang, currency=currency),
+            )
         ),
         "settings": _settings(sim, money, lang),
         "summary": _summary(sim, money, lang),
@@ -118,17 +122,29 @@ def context(sim: Simulation, lang: str) -> dict[str, Any]:
             }
             for name, totals in sorted(stats.by_type.items(), key=lambda item: -item[1].spend)
         ],
-        "events": _events(sim, money, lang),
-        "events_total": result.recharge_count + result.failed_count + result.refused_count,
-        "list_limit": LIST_LIMIT,
+        **_event_list(sim, money, lang),
         "notes": _notes(sim, lang),
-        "problems": [
-            {"where": p.where(), "message": describe_row(p.code, p.params, lang)}
-            for p in sim.problems[:LIST_LIMIT]
-        ],
-        "problem_count": sim.problem_count,
+        **_problem_list(sim, lang),
         "advice": _advice(sim, money, lang),
     }
+
+
+def _event_list(sim: Simulation, money: Any, lang: str) -> dict[str, Any]:
+    result = sim.result
+    events = _events(sim, money, lang)
+    total = result.recharge_count + result.failed_count + result.refused_count
+    more = t("report.events_more", lang, count=len(events)) if total > len(events) else ""
+    return {"events": events, "events_more": more}
+
+
+def _problem_list(sim: Simulation, lang: str) -> dict[str, Any]:
+    problems = [
+        {"where": p.where(), "message": describe_row(p.code, p.params, lang)}
+        for p in sim.problems[:LIST_LIMIT]
+    ]
+    hidden = sim.problem_count - len(problems)
+    more = t("rows.more", lang, count=hidden) if hidden > 0 else ""
+    return {"problems": problems, "problems_more": more}
 
 
 def _settings(sim: Simulation, money: Any, lang: str) -> list[dict[str, Any]]:
@@ -149,12 +165,7 @@ def _settings(sim: Simulation, money: Any, lang: str) -> list[dict[str, Any]]:
             settings.append(setting("recharge", money(config.recharge.minor)))
         else:
             settings.append(setting("trigger", t("report.auto_off", lang)))
-    card = (
-        f"{config.card_expires[1]:02d}/{config.card_expires[0]}"
-        if config.card_expires
-        else t("report.card_never", lang)
-    )
-    settings.append(setting("card", card))
+    settings.append(setting("card", card_text(config, lang) or t("report.card_never", lang)))
     settings.append(setting("start", _when(config.start)))
     return settings
 
@@ -182,7 +193,7 @@ def _summary(sim: Simulation, money: Any, lang: str) -> list[tuple[str, str]]:
 
 
 def _notes(sim: Simulation, lang: str) -> list[str]:
-    notes = [describe_note(n.code, n.params, lang) for n in sim.notes]
+    notes = [describe_note(n.code, n.params, lang) for n in simulation_notes(sim)]
     if not sim.stats.sorted:
         notes.append(t("note.unsorted", lang))
     if sim.result.before_start:
@@ -195,6 +206,7 @@ def _advice(sim: Simulation, money: Any, lang: str) -> dict[str, Any] | None:
     if advice is None:
         return None
     out = _rule(advice, money, lang)
+    out["margin"] = margin_text(advice, money, lang)
     best = advice.recommended
     if best is None:
         out["headline"] = t(
@@ -215,10 +227,7 @@ def _advice(sim: Simulation, money: Any, lang: str) -> dict[str, Any] | None:
     )
     if sim.recommended is not None:
         out["verified"] = t("advice.verified", lang, refused=sim.recommended.refused_count)
-    out["notes"] = [
-        t("advice.starting_funds", lang, funds=money(best.funds)),
-        t("advice.instant", lang, day=money(advice.rule_of_thumb.busiest_day)),
-    ]
+    out["notes"] = [t("advice.starting_funds", lang, funds=money(best.funds))]
     out["tradeoff"] = [
         {
             "recharge": money(c.recharge),
@@ -259,20 +268,23 @@ def _rule(advice: Advice, money: Any, lang: str) -> dict[str, Any]:
         "tradeoff": [],
         "chart": "",
     }
-    rule_result = advice.rule_of_thumb_result
-    if rule_result is not None and rule_result.complete:
-        out["rule_result"] = t(
+    out["rule_result"] = rule_result_text(advice, money, lang)
+    return out
+
+
+def rule_result_text(advice: Advice, money: Any, lang: str) -> str | None:
+    """How the rule of thumb's amounts did on the export (its replay stops at a refusal)."""
+    result = advice.rule_of_thumb_result
+    if result is None:
+        return None
+    if result.complete and not result.refused:
+        return t(
             "advice.rule_result",
             lang,
-            held=money(rule_result.average_held),
-            recharges=rule_result.recharges,
-            refused=0 if not rule_result.refused else "≥ 1",
+            held=money(result.average_held),
+            recharges=result.recharges,
         )
-    elif rule_result is not None:
-        out["rule_result"] = t(
-            "advice.rule_result", lang, held="-", recharges=rule_result.recharges, refused="≥ 1"
-        )
-    return out
+    return t("advice.rule_refuses", lang, when=_when(result.first_refusal) or "-")
 
 
 def _number(value: float) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from helpsvc.credits import Money
 
 from ..advisor import Advice, Candidate
+from ..problems import Note
 from ..replay import ReplayConfig, ReplayResult
 from ..simulate import Simulation
 from .messages import describe_note, describe_row, t
@@ -70,6 +71,7 @@ def _config_dict(config: ReplayConfig, money: Any) -> dict[str, Any]:
             if config.card_expires
             else None
         ),
+        "card_expired_at_start": config.card_expired_at_start,
         "commerce_model": "nce" if config.nce else "prepaid",
         "start": when(config.start),
     }
@@ -142,12 +144,45 @@ def _candidate(c: Candidate, money: Any) -> dict[str, Any]:
     }
 
 
+def margin_text(advice: Advice, money: Any, lang: str) -> str | None:
+    """The recharge-delay margin the advisor kept, as a sentence (None without spend)."""
+    if advice.recharge_delay_days <= 0:
+        return t("advice.margin_none", lang)
+    if advice.lowest_trigger_from is None:
+        return None
+    return t(
+        "advice.margin",
+        lang,
+        days=f"{advice.recharge_delay_days:g}",
+        spend=money(advice.lowest_trigger),
+        start=advice.lowest_trigger_from.strftime("%Y-%m-%d %H:%M UTC"),
+    )
+
+
+def card_text(config: ReplayConfig, lang: str) -> str | None:
+    """The card's expiry as users write it, saying so when it expired before the start."""
+    if config.card_expires is None:
+        return None
+    card = f"{config.card_expires[1]:02d}/{config.card_expires[0]}"
+    return t("report.card_expired", lang, card=card) if config.card_expired_at_start else card
+
+
+def _margin_dict(advice: Advice, money: Any, lang: str) -> dict[str, Any]:
+    return {
+        "recharge_delay_days": advice.recharge_delay_days,
+        "lowest_trigger": money(advice.lowest_trigger),
+        "lowest_trigger_window_start": when(advice.lowest_trigger_from),
+        "text": margin_text(advice, money, lang),
+    }
+
+
 def advice_dict(advice: Advice, money: Any, lang: str) -> dict[str, Any]:
     rule = advice.rule_of_thumb
     return {
         "recommended": _candidate(advice.recommended, money) if advice.recommended else None,
         "reason": advice.reason,
         "max_recharges_per_month": advice.max_recharges_per_month,
+        "recharge_delay": _margin_dict(advice, money, lang),
         "rule_of_thumb": {
             "text": t(
                 "advice.rule_text",
@@ -171,6 +206,16 @@ def advice_dict(advice: Advice, money: Any, lang: str) -> dict[str, Any]:
         "tradeoff": [_candidate(c, money) for c in advice.tradeoff()],
         "candidates": [_candidate(c, money) for c in advice.candidates],
     }
+
+
+def simulation_notes(sim: Simulation) -> list[Note]:
+    """The reader's notes and what the configuration adds (a card expired at the start)."""
+    config = sim.config
+    notes = list(sim.notes)
+    if config.card_expired_at_start and config.card_expires is not None:
+        card = f"{config.card_expires[1]:02d}/{config.card_expires[0]}"
+        notes.append(Note("card_expired", {"card": card}))
+    return notes
 
 
 def simulation_dict(sim: Simulation, lang: str = "en") -> dict[str, Any]:
@@ -203,7 +248,7 @@ def simulation_dict(sim: Simulation, lang: str = "en") -> dict[str, Any]:
         ],
         "notes": [
             {"code": n.code, "params": n.params, "message": describe_note(n.code, n.params, lang)}
-            for n in sim.notes
+            for n in simulation_notes(sim)
         ],
         "by_call_type": {
             call_type: {
