@@ -48,9 +48,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config = config.replace(
         "- helpsvc/glossary/mkdocs_hooks.py", f"- {REPO / 'helpsvc/glossary/mkdocs_hooks.py'}"
     )
-    config = config.replace(
-        "- overrides/hooks/site_search.py", f"- {REPO / 'overrides/hooks/site_search.py'}"
-    )
     (root / "mkdocs.yml").write_text(config, "utf-8")
     mp = pytest.MonkeyPatch()
     mp.setenv("HELPSVC_GLOSSARY_DIR", str(REPO / "glossary"))
