@@ -13,7 +13,6 @@ import json
 import tempfile
 from collections.abc import Callable
 from functools import cache, partial
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -44,30 +43,20 @@ from helpsvc.usage.presentation.failures import (
     describe_failure,
 )
 from helpsvc.usage.presentation.messages import catalog, t
-from helpsvc.usage.presentation.report import render_fragment
+from helpsvc.usage.presentation.report import render_fragment, stylesheet
 from helpsvc.usage.presentation.summary import simulation_dict
 from helpsvc.usage.simulate import Simulation, SimulationOptions
 
 router = APIRouter(tags=["simulations"])
-REPORT_PACKAGE = "helpsvc.usage.presentation"
 
 
 @cache
 def _report_css() -> str:
-    return (files(REPORT_PACKAGE) / "templates" / "report.css").read_text(encoding="utf-8")
+    # Read once, on the first page that shows a report (not at import).
+    return stylesheet()
 
 
 _CHUNK = 1 << 16
-_FIELDS = (
-    "funds",
-    "trigger",
-    "recharge",
-    "card_expires",
-    "start",
-    "max_recharges",
-    "recharge_delay_days",
-)
-_FLAGS = ("nce", "advise", "strict", "no_auto_recharge")
 
 EXAMPLE_RESULT = {
     "source": "PSTN.calls.20260105.csv",

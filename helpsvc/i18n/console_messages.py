@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from helpsvc.i18n.lookup import in_language, message
+
 MESSAGES: dict[str, dict[str, str]] = {
     # -- codes as words -------------------------------------------------------------------
     "model.prepaid": {
@@ -280,10 +282,8 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 def ct(key: str, lang: str, /, **params: Any) -> str:
-    entry = MESSAGES[key]
-    message = entry.get(lang) or entry["en"]
-    return message.format(**params) if params else message
+    return message(MESSAGES, key, lang, **params)
 
 
 def console_catalog(lang: str) -> dict[str, str]:
-    return {key: (entry.get(lang) or entry["en"]) for key, entry in MESSAGES.items()}
+    return in_language(MESSAGES, lang)

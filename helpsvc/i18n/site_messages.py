@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from helpsvc.i18n.lookup import in_language, message
+
 MESSAGES: dict[str, dict[str, str]] = {
     "f1.not_found.title": {
         "en": "No help page for this keyword",
@@ -238,6 +240,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Für diese Organisation gibt es keine geführten Schritte „{session_id}“.",
         "zh": "此组织没有引导“{session_id}”。",
     },
+    "search.term_note": {
+        "en": "The guides say “{preferred}”, not “{used}”.",
+        "de": "Die Anleitungen sagen „{preferred}“, nicht „{used}“.",
+        "zh": "指南中使用“{preferred}”，而不是“{used}”。",
+    },
     "problem.unauthorized": {
         "en": "This endpoint needs the admin token in an Authorization: Bearer header.",
         "de": "Dieser Endpunkt erfordert das Admin-Token im Header „Authorization: Bearer“.",
@@ -246,11 +253,9 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def t(message: str, lang: str, /, **params: Any) -> str:
-    entry = MESSAGES[message]
-    text = entry.get(lang) or entry["en"]
-    return text.format(**params) if params else text
+def t(key: str, lang: str, /, **params: Any) -> str:
+    return message(MESSAGES, key, lang, **params)
 
 
 def catalog(lang: str) -> dict[str, str]:
-    return {key: (entry.get(lang) or entry["en"]) for key, entry in MESSAGES.items()}
+    return in_language(MESSAGES, lang)

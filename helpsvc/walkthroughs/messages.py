@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from helpsvc.i18n.lookup import pick
+
 LABELS: dict[str, dict[str, str]] = {
     "user_id": {
         "en": "User (sign-in address)",
@@ -299,18 +301,14 @@ TEXT: dict[str, dict[str, str]] = {
 }
 
 
-def _pick(entry: dict[str, str], lang: str) -> str:
-    return entry.get(lang) or entry["en"]
-
-
 def label(name: str, lang: str) -> str:
-    return _pick(LABELS[name], lang) if name in LABELS else name
+    return pick(LABELS[name], lang) if name in LABELS else name
 
 
 def option(value: str, lang: str) -> str:
-    return _pick(OPTIONS[value], lang) if value in OPTIONS else value
+    return pick(OPTIONS[value], lang) if value in OPTIONS else value
 
 
 def text(key: str, lang: str, /, **params: Any) -> str:
-    message = _pick(TEXT[key], lang)
+    message = pick(TEXT[key], lang)
     return message.format(**params) if params else message
