@@ -61,3 +61,13 @@ def page(chromium, request):
         yield tab
     finally:
         context.close()
+
+
+def submit(control) -> None:
+    """Click a control that posts its form and wait for the answering page.
+
+    Playwright's click does not wait for the navigation it starts, so a read right after
+    it could still see the page that was left.
+    """
+    with control.page.expect_navigation():
+        control.click()

@@ -11,9 +11,10 @@ import re
 
 import httpx
 import pytest
+from playwright.sync_api import expect
 
 from tests.api.tenant_helpers import ADA, Tenant
-from tests.browser.conftest import SHOTS
+from tests.browser.conftest import SHOTS, submit
 
 VIEWPORTS = {"desktop": (1366, 900), "mobile": (390, 844)}
 LOCALES = {"de": "de-DE", "zh": "zh-CN"}
@@ -125,10 +126,10 @@ def test_add_funds_ends_on_a_result_page_and_a_resent_form_buys_nothing(service,
     text = tab.text
     tab.goto(service.base + f"/try/add-funds?lang={tab.lang}")
     fill_card(tab)
-    tab.get_by_role("button", name=text["next"]).click()
+    submit(tab.get_by_role("button", name=text["next"]))
     tab.get_by_label(text["amount"]).fill(text["typed"])
     sent = {**form_fields(tab), "action": "next"}
-    tab.get_by_role("button", name=text["next"]).click()
+    submit(tab.get_by_role("button", name=text["next"]))
     assert text["added"] in changes(tab)
     assert text["done"] in tab.get_by_test_id("result").inner_text()
     tab.shot("result")
@@ -147,10 +148,10 @@ def test_add_funds_ends_on_a_result_page_and_a_resent_form_buys_nothing(service,
 def test_cancel_ends_on_the_cancelled_page(service, tab):
     text = tab.text
     tab.goto(service.base + f"/try/auto-recharge?lang={tab.lang}")
-    tab.get_by_role("button", name=text["cancel"]).click()
+    submit(tab.get_by_role("button", name=text["cancel"]))
     assert tab.get_by_role("heading", level=1).inner_text() == text["cancelled"]
     tab.reload()
-    assert tab.get_by_test_id("cancelled").is_visible()  # not silently started again
+    expect(tab.get_by_test_id("cancelled")).to_be_visible()  # not silently started again
     tab.shot("cancelled")
 
 
@@ -158,7 +159,7 @@ def test_switch_to_nce_ends_in_success(service, tab):
     text = tab.text
     tab.goto(service.base + f"/try/switch-to-nce?lang={tab.lang}")
     tab.get_by_label(text["checkbox"]).check()
-    tab.get_by_role("button", name=text["next"]).click()
+    submit(tab.get_by_role("button", name=text["next"]))
     assert text["nce_done"] in changes(tab)
     assert tab.locator(".notice.error").count() == 0
     tab.shot("nce-success")
@@ -169,27 +170,27 @@ def test_set_up_and_auto_recharge_build_on_one_sandbox(service, tab):
     tab.goto(service.base + f"/try/set-up?lang={tab.lang}")
     tab.get_by_label(text["user"]).fill("ada@contoso.com")
     tab.get_by_label(text["path"]).check()
-    tab.get_by_role("button", name=text["next"]).click()
+    submit(tab.get_by_role("button", name=text["next"]))
     tab.get_by_label(text["amount"]).fill("100")
     fill_card(tab)
-    tab.get_by_role("button", name=text["back"]).click()
+    submit(tab.get_by_role("button", name=text["back"]))
     assert tab.get_by_label(text["user"]).input_value() == "ada@contoso.com"  # Back keeps
-    tab.get_by_role("button", name=text["next"]).click()
+    submit(tab.get_by_role("button", name=text["next"]))
     assert tab.get_by_label(text["amount"]).input_value() == "100"  # and so does Next
     assert tab.get_by_label(text["last4"]).input_value() == "4242"
-    tab.get_by_role("button", name=text["next"]).click()
+    submit(tab.get_by_role("button", name=text["next"]))
     tab.get_by_label("ada@contoso.com").check()
-    tab.get_by_role("button", name=text["next"]).click()
+    submit(tab.get_by_role("button", name=text["next"]))
     assert text["set_up_done"] in changes(tab)
 
     # The next "try it" link opens the same organization: the card is already there.
     tab.goto(service.base + f"/try/auto-recharge?lang={tab.lang}")
     tab.get_by_label(text["trigger"]).fill("100")
     tab.get_by_label(text["recharge"]).fill("5")
-    tab.get_by_role("button", name=text["next"]).click()
+    submit(tab.get_by_role("button", name=text["next"]))
     assert text["trigger_error"] in tab.locator("#recharge_amount-error").inner_text()
     tab.get_by_label(text["recharge"]).fill("400")
-    tab.get_by_role("button", name=text["next"]).click()
+    submit(tab.get_by_role("button", name=text["next"]))
     assert text["auto_done"] in changes(tab)
 
 
@@ -197,12 +198,12 @@ def test_errors_take_focus_and_large_purchases_ask_first(service, tab):
     text = tab.text
     tab.goto(service.base + f"/try/add-funds?lang={tab.lang}")
     fill_card(tab, year="2020")  # expired in the organization's present
-    tab.get_by_role("button", name=text["next"]).click()
+    submit(tab.get_by_role("button", name=text["next"]))
     assert text["card_error"] in tab.locator("#card_exp_month-error").inner_text()
     fill_card(tab)
-    tab.get_by_role("button", name=text["next"]).click()
+    submit(tab.get_by_role("button", name=text["next"]))
     tab.get_by_label(text["amount"]).fill("zehn")
-    tab.get_by_role("button", name=text["next"]).click()
+    submit(tab.get_by_role("button", name=text["next"]))
     # autofocus moves the focus once the page has loaded: wait for it
     tab.wait_for_function(
         "document.activeElement && document.activeElement.dataset.testid === 'error-summary'"
@@ -213,13 +214,14 @@ def test_errors_take_focus_and_large_purchases_ask_first(service, tab):
     tab.shot("error-summary")
 
     tab.get_by_label(text["amount"]).fill(text["large"])
-    tab.get_by_role("button", name=text["next"]).click()
+    submit(tab.get_by_role("button", name=text["next"]))
     tab.wait_for_function(
         "document.activeElement && document.activeElement.dataset.testid === 'confirm'"
     )
     tab.shot("confirm")
-    tab.get_by_role("button", name=text["confirm_button"]).click()
-    assert tab.get_by_test_id("changes").is_visible()
+    submit(tab.get_by_role("button", name=text["confirm_button"]))
+    # the click starts a navigation; is_visible() would read the old page
+    expect(tab.get_by_test_id("changes")).to_be_visible()
 
 
 def test_unknown_flow_is_a_localized_404(service, tab):
@@ -244,7 +246,7 @@ def test_dashboard_names_an_expired_card_as_the_cause(service, chromium):
     try:
         page.goto(service.base + "/signin?lang=de")
         page.locator("#api_key").fill(t.key)
-        page.get_by_role("button", name="Anmelden").click()
+        submit(page.get_by_role("button", name="Anmelden"))
         notice = page.get_by_test_id("notice-recharge_failed_card_expired").inner_text()
         assert "fehlgeschlagen" in notice and "4242" in notice and "abgelaufen" in notice
         assert "aktivieren Sie die automatische Aufladung" not in page.inner_text("main")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser.conftest import submit
+
 LABELS = {
     "de": {
         "guide": "/de/guides/set-up-communications-credits/",
@@ -57,11 +59,11 @@ def test_set_up_walkthrough_from_the_guide_to_the_dashboard(service, page, lang)
     page.get_by_label(text["user"]).fill("ada@contoso.com")
     page.get_by_label(text["path"]).check()
     page.shot("step1")
-    page.get_by_role("button", name=text["next"]).click()
+    submit(page.get_by_role("button", name=text["next"]))
 
     # An invalid amount: a localized error, and what was typed stays in the field.
     page.get_by_label(text["amount"]).fill("hundert")
-    page.get_by_role("button", name=text["next"]).click()
+    submit(page.get_by_role("button", name=text["next"]))
     assert text["amount_error"] in page.locator(".error-text").first.inner_text()
     assert page.get_by_label(text["amount"]).input_value() == "hundert"
     page.shot("invalid-amount")
@@ -74,11 +76,11 @@ def test_set_up_walkthrough_from_the_guide_to_the_dashboard(service, page, lang)
     page.get_by_label(text["month"]).fill("12")
     page.get_by_label(text["year"]).fill("2030")
     page.shot("step2")
-    page.get_by_role("button", name=text["next"]).click()
+    submit(page.get_by_role("button", name=text["next"]))
 
     page.get_by_label("ada@contoso.com").check()
     page.shot("step3")
-    page.get_by_role("button", name=text["next"]).click()
+    submit(page.get_by_role("button", name=text["next"]))
     assert text["done"] in page.inner_text("main")
     page.shot("done")
 
