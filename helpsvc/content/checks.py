@@ -15,6 +15,7 @@ from helpsvc.content.findings import Finding
 from helpsvc.content.index import ContentIndex
 from helpsvc.content.meta import normalize_keyword
 from helpsvc.content.page import Page
+from helpsvc.content.troubleshooting import NOTICE_SECTIONS, TROUBLESHOOTING
 
 CheckFn = Callable[[Corpus, ContentIndex], Iterator[Finding]]
 
@@ -209,6 +210,23 @@ def _link_broken(corpus: Corpus, index: ContentIndex) -> Iterator[Finding]:
                     *where,
                     f"anchor '#{link.anchor}' does not exist in {target_path}",
                     link.column,
+                )
+
+
+@check("notice-anchor", "A troubleshooting guide without a section a notice links to")
+def _notice_anchor(corpus: Corpus, index: ContentIndex) -> Iterator[Finding]:
+    wanted = sorted(set(NOTICE_SECTIONS.values()))
+    for lang in index.languages:
+        page = index.page(TROUBLESHOOTING, lang)
+        if page is None:
+            continue
+        for anchor in wanted:
+            if anchor not in page.explicit_anchors:
+                yield Finding(
+                    page.path,
+                    1,
+                    "notice-anchor",
+                    f"no section '{{#{anchor}}}': the state-aware notices link to it",
                 )
 
 

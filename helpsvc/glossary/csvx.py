@@ -2,7 +2,8 @@
 
 Columns: ``Concept ID``, ``Part of Speech``, ``Concept Note``, then per language
 ``Term [en]``, ``Status [en]``, ``Definition [en]``, ``Note [en]`` (and ``Gender [de]``,
-``Measure Word [zh]`` where the language uses them).
+``Measure Word [zh]``, ``UI Labels [zh]`` where the language uses them). UI labels stand on
+the preferred row, one per line, each ``label | where it appears``.
 
 The first row of a concept holds the preferred term of every language side by side, so a
 tool that only pairs ``Term [en]`` with ``Term [de]`` gets the right equivalents. Every
@@ -28,6 +29,7 @@ from helpsvc.glossary.model import (
     Entry,
     Forbidden,
     Glossary,
+    UiLabel,
 )
 
 ID, POS, NOTE = "Concept ID", "Part of Speech", "Concept Note"
@@ -49,6 +51,8 @@ def _columns(glossary: Glossary) -> list[str]:
             columns.append(f"Gender [{lang}]")
         if any(e.measure_word for e in entries):
             columns.append(f"Measure Word [{lang}]")
+        if any(e.ui_labels for e in entries):
+            columns.append(f"UI Labels [{lang}]")
     return columns
 
 
@@ -72,6 +76,8 @@ def to_csv(glossary: Glossary) -> str:
                 first[f"Gender [{lang}]"] = entry.gender or ""
             if f"Measure Word [{lang}]" in columns:
                 first[f"Measure Word [{lang}]"] = entry.measure_word or ""
+            if f"UI Labels [{lang}]" in columns:
+                first[f"UI Labels [{lang}]"] = "\n".join(u.as_text() for u in entry.ui_labels)
             reasons = {f.term: f.reason for f in entry.forbidden}
             for term, status in list(entry.terms())[1:]:
                 extra.append(
@@ -143,7 +149,7 @@ def _term(
         raise CsvError(row_number, f"status '{status}' of '{term}' is not one of {STATUSES}")
     fields = {
         key: (row.get(f"{key} [{lang}]") or "").strip()
-        for key in ("Definition", "Note", "Gender", "Measure Word")
+        for key in ("Definition", "Note", "Gender", "Measure Word", "UI Labels")
     }
     if fields["Gender"] and fields["Gender"] not in GENDERS:
         raise CsvError(row_number, f"gender '{fields['Gender']}' is not one of {GENDERS}")
@@ -170,5 +176,10 @@ def _entries(terms: _Terms) -> dict[str, dict[str, Entry]]:
             gender=main_fields["Gender"] or None,
             measure_word=main_fields["Measure Word"] or None,
             notes=main_fields["Note"] or None,
+            ui_labels=tuple(
+                UiLabel.from_text(line)
+                for line in main_fields["UI Labels"].splitlines()
+                if line.strip()
+            ),
         )
     return entries

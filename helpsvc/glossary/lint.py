@@ -12,13 +12,18 @@ Only prose is read: front matter other than title and description, code, link ta
 HTML tags and attribute lists are blanked out first, keeping every offset, so a finding
 points at the right line and column. ``<!-- terms: off -->`` ... ``<!-- terms: on -->``
 excludes a passage that quotes a wrong term on purpose.
+
+UI labels: the guides write what the admin center shows in bold (``**通信额度**``). A bold
+span that contains a label the glossary records for the page's language (``ui_labels``)
+quotes the admin center, so that label is not a term choice and is left out of both checks.
+Only recorded labels are: bold alone never hides a forbidden variant.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -48,6 +53,8 @@ _TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
 _ATTR = re.compile(r"\{[:#.][^}\n]*\}")
 _BLOCK_MARKER = re.compile(r"^([ \t]*)(?:!!!|\?\?\?\+?|===)[ \t]*[\w\- ]*", re.MULTILINE)
 _MARKUP = re.compile(r"\*+|\|+|^[ \t]*#+|^[ \t]*>", re.MULTILINE)
+# Bold on one line, as the guides mark UI elements: **Billing** > **Your products**.
+_BOLD = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*")
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -89,16 +96,32 @@ def prose(text: str) -> str:
     return out
 
 
+def without_ui_labels(raw: str, text: str, labels: Iterable[str]) -> str:
+    """``text`` (the prose of ``raw``) with every ``labels`` item inside a bold span of
+    ``raw`` blanked, offsets unchanged."""
+    ordered = sorted(set(labels), key=len, reverse=True)
+    if not ordered:
+        return text
+    pattern = re.compile("|".join(re.escape(label) for label in ordered))
+    out = text
+    for bold in _BOLD.finditer(raw):
+        start = bold.start(1)
+        for match in pattern.finditer(bold.group(1)):
+            out = _blank(out, start + match.start(), start + match.end())
+    return out
+
+
 @dataclass
 class _Text:
     """One page's file: its prose and a way from offsets to line and column."""
 
     page: Page
     raw: str
+    ui_labels: frozenset[str] = frozenset()
 
     @cached_property
     def prose(self) -> str:
-        return prose(self.raw)
+        return without_ui_labels(self.raw, prose(self.raw), self.ui_labels)
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -139,9 +162,10 @@ def term_check(check_id: str, description: str) -> Callable[[TermCheckFn], TermC
     return register
 
 
-def _read(corpus: Corpus, page: Page) -> _Text | None:
+def _read(corpus: Corpus, page: Page, glossary: Glossary) -> _Text | None:
+    labels = frozenset(glossary.ui_labels(page.lang))
     try:
-        return _Text(page, (corpus.root / page.path).read_text(encoding="utf-8"))
+        return _Text(page, (corpus.root / page.path).read_text(encoding="utf-8"), labels)
     except (OSError, UnicodeDecodeError):
         return None  # the content checks report unreadable files
 
@@ -178,7 +202,7 @@ def _forbidden(corpus: Corpus, index: ContentIndex, glossary: Glossary) -> Itera
         matcher = TermMatcher(lang, forbidden, compounds=language_kind(lang) == "de")
         allowed = _allowed_matcher(glossary, lang)
         for page in sorted(index.pages[lang].values(), key=lambda p: p.path):
-            text = _read(corpus, page)
+            text = _read(corpus, page, glossary)
             if text is None:
                 continue
             hits = matcher.find(text.prose)
@@ -191,6 +215,9 @@ def _forbidden(corpus: Corpus, index: ContentIndex, glossary: Glossary) -> Itera
                 line, column = text.position(hit.start)
                 item = hit.value
                 found = text.raw[hit.start : hit.end]
+                suggestion = f"use '{entries[item.concept].preferred}'"
+                if found in text.ui_labels:
+                    suggestion += f", or quote the admin center's label in bold: **{found}**"
                 yield Finding(
                     page.path,
                     line,
@@ -198,7 +225,7 @@ def _forbidden(corpus: Corpus, index: ContentIndex, glossary: Glossary) -> Itera
                     f"'{found}' is a forbidden variant of '{item.concept}': "
                     + " ".join(item.reason.split()),
                     column,
-                    f"use '{entries[item.concept].preferred}'",
+                    suggestion,
                 )
 
 
@@ -263,7 +290,7 @@ def _inconsistent(corpus: Corpus, index: ContentIndex, glossary: Glossary) -> It
     english = _source_matcher(glossary)
     targets = {lang: _target_terms(glossary, lang) for lang in glossary.target_languages}
     for source in sorted(index.pages.get(index.default_lang, {}).values(), key=lambda p: p.path):
-        source_text = _read(corpus, source)
+        source_text = _read(corpus, source, glossary)
         if source_text is None:
             continue
         used = _concept_hits(source_text, english)
@@ -273,7 +300,7 @@ def _inconsistent(corpus: Corpus, index: ContentIndex, glossary: Glossary) -> It
             page = index.page(source.page_id, lang)
             if page is None:
                 continue
-            text = _read(corpus, page)
+            text = _read(corpus, page, glossary)
             if text is not None:
                 yield from _drift(source_text, used, text, terms)
 

@@ -24,6 +24,7 @@ from helpsvc.glossary.model import (
     Forbidden,
     Glossary,
     Location,
+    UiLabel,
 )
 
 try:  # Same loader choice as the front matter parser: C when available.
@@ -42,6 +43,7 @@ SOURCE_KEYS = {
     "variants": "admitted English variants",
     "forms": "other forms of the term that count as using it",
     "forbidden": "English variants not to use, each with term and reason",
+    "ui_labels": "labels of the admin center that name the concept, each with label and where",
 }
 TARGET_KEYS = {
     "preferred": "the preferred term",
@@ -52,6 +54,8 @@ TARGET_KEYS = {
     "gender": "grammatical gender: " + ", ".join(GENDERS),
     "measure_word": "the measure word (量词) used with the term",
     "notes": "notes for translators of this language",
+    "ui_labels": "labels of the localized admin center that name the concept, each with label "
+    "and where",
 }
 
 
@@ -114,6 +118,30 @@ class _Reader:
             found.append(Forbidden(term, reason))
         return tuple(found)
 
+    def ui_labels(self, node: yaml.Node) -> tuple[UiLabel, ...]:
+        """``ui_labels``: items are a label, or ``{label, where}``."""
+        if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+            return ()
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, "'ui_labels' must be a list of {label, where}")
+            return ()
+        found = []
+        for item in node.value:
+            if isinstance(item, yaml.ScalarNode):
+                label = self.text(item, "an item of 'ui_labels'")
+                if label is not None:
+                    found.append(UiLabel(label))
+                continue
+            pairs = self.mapping(item, "an item of 'ui_labels'")
+            if pairs is None:
+                continue
+            values = self.fields(pairs, {"label": "", "where": ""}, "a UI label")
+            if "label" not in values:
+                self.problem(item, "a UI label needs 'label'")
+            if values.get("label") is not None:
+                found.append(UiLabel(values["label"], values.get("where")))
+        return tuple(found)
+
     def fields(
         self,
         pairs: list[tuple[yaml.Node, yaml.Node]],
@@ -173,7 +201,7 @@ def _split_keys(
     reader: _Reader, pairs: list[tuple[yaml.Node, yaml.Node]], allowed: dict[str, str], what: str
 ) -> tuple[dict[str, str | None], dict[str, yaml.Node]]:
     """Scalar fields and the list-valued fields (forms, admitted, forbidden...) apart."""
-    lists = {"variants", "forms", "admitted", "forbidden"}
+    lists = {"variants", "forms", "admitted", "forbidden", "ui_labels"}
     scalar_pairs = [
         (k, v) for k, v in pairs if not (isinstance(k, yaml.ScalarNode) and k.value in lists)
     ]
@@ -256,6 +284,7 @@ def read_source(
             forms=reader.texts(lists["forms"], "'forms'") if "forms" in lists else (),
             admitted=reader.texts(lists["variants"], "'variants'") if "variants" in lists else (),
             forbidden=reader.forbidden(lists["forbidden"]) if "forbidden" in lists else (),
+            ui_labels=reader.ui_labels(lists["ui_labels"]) if "ui_labels" in lists else (),
         )
         locations[(SOURCE_LANG, concept_id)] = Location(path, key_node.start_mark.line + 1)
     return concepts, entries, locations, reader.findings
@@ -290,6 +319,7 @@ def read_target(text: str, path: str, lang: str) -> tuple[dict[str, Entry], dict
             gender=gender,
             measure_word=values.get("measure_word"),
             notes=values.get("notes"),
+            ui_labels=reader.ui_labels(lists["ui_labels"]) if "ui_labels" in lists else (),
         )
         locations[(lang, concept_id)] = Location(path, key_node.start_mark.line + 1)
     return entries, locations, reader.findings

@@ -7,7 +7,7 @@ asks to overwrite.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from helpsvc.glossary.model import Concept, Entry, Glossary
 
@@ -75,6 +75,9 @@ def merge(
             ours_entry = entries.get(lang, {}).get(concept_id)
             if concept_id not in concepts:
                 continue  # an entry for a concept that does not exist would be an orphan
+            if ours_entry is not None and not theirs.ui_labels:
+                # TBX and CSV carry no UI labels: an import keeps the ones the file records.
+                theirs = replace(theirs, ui_labels=ours_entry.ui_labels)
             if ours_entry is None:
                 entries.setdefault(lang, {})[concept_id] = theirs
                 added.append(f"{lang}/{concept_id}")

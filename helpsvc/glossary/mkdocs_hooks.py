@@ -3,7 +3,8 @@
 - the glossary page of each language, generated from ``glossary/*.yaml`` (not a file in
   ``docs/``, so the F1 index and the term lint never see its list of forbidden words);
 - hover explanations of glossary terms: Material's abbreviations, fed per language with
-  the glossary's definitions (``helpsvc.glossary.mdx`` makes them work for Chinese too);
+  the glossary's definitions (``helpsvc.glossary.mdx`` makes them work for Chinese too and
+  explains a term once per section), on every page but the glossary page itself;
 - a banner on machine-translated and on stale pages, and on a page shown in English
   because its translation does not exist yet, in the reader's language.
 
@@ -87,6 +88,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     return config
 
 
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page | None:
+    # The glossary page defines every term in place: no tooltips there.
+    on_glossary = page.file.src_uri.endswith(GLOSSARY_PAGE)
+    for extension in config.markdown_extensions:
+        if isinstance(extension, GlossaryAbbrExtension):
+            extension.active = not on_glossary
+    return page
+
+
 def _page_url(rel: str, lang: str, default: str) -> str:
     return ("" if lang == default else f"{lang}/") + rel
 
@@ -106,10 +116,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     file.locale = file.localization = file.locale_alternate_of = lang
     file.norm_src_uri = GLOSSARY_PAGE
     directory = "glossary/" if config.use_directory_urls else "glossary.html"
+    # ``page=None``: the sitemap then builds each alternate's address from site_url.
     file.alternates = {
-        other: SimpleNamespace(url=_page_url(directory, other, default)) for other in langs
+        other: SimpleNamespace(url=_page_url(directory, other, default), page=None)
+        for other in langs
     }
     files.append(file)
+    plugin = _i18n(config)
+    if plugin is not None:
+        # The sitemap (the site's hreflang annotations) lists the pages mkdocs-static-i18n
+        # recorded in its own on_files, which ran before this page existed.
+        plugin.i18n_files_per_language.setdefault(lang, []).append(file)
     return files
 
 

@@ -4,6 +4,11 @@ A concept is language-independent (a stable id, its part of speech, notes for ev
 each language holds an ``Entry`` per concept: the preferred term, other forms of it, admitted
 variants and forbidden variants with the reason. English is a language like the others, so
 an English term can be forbidden too ("Communication Credits").
+
+A concept may also have UI labels per language: the words the localized admin center shows
+on a button, page or license toggle. They are not terms the guides choose: a guide quotes
+them exactly, in bold, and the term lint leaves a quoted label alone even where it differs
+from the preferred term (the zh-CN admin center shows 通信额度 where the guides say 通信点数).
 """
 
 from __future__ import annotations
@@ -16,12 +21,30 @@ SOURCE_LANG = "en"
 PARTS_OF_SPEECH = ("noun", "verb", "adjective", "adverb", "properNoun", "other")
 GENDERS = ("masculine", "feminine", "neuter", "otherGender")
 STATUSES = ("preferred", "admitted", "forbidden")
+_WHERE = " | "
 
 
 @dataclass(frozen=True, slots=True)
 class Forbidden:
     term: str
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class UiLabel:
+    """A label as the localized admin center shows it, and where it shows it."""
+
+    label: str
+    where: str | None = None
+
+    def as_text(self) -> str:
+        """``label`` or ``label | where``: how TBX notes and CSV cells carry it."""
+        return f"{self.label}{_WHERE}{self.where}" if self.where else self.label
+
+    @classmethod
+    def from_text(cls, text: str) -> UiLabel:
+        label, _, where = text.partition(_WHERE)
+        return cls(label.strip(), where.strip() or None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +61,8 @@ class Entry:
     gender: str | None = None
     measure_word: str | None = None
     notes: str | None = None
+    # Labels of the admin center that name this concept; not terms (see the module doc).
+    ui_labels: tuple[UiLabel, ...] = ()
 
     @property
     def accepted(self) -> tuple[str, ...]:
@@ -105,3 +130,11 @@ class Glossary:
 
     def location(self, lang: str, concept_id: str) -> Location | None:
         return self.locations.get((lang, concept_id))
+
+    def ui_labels(self, lang: str) -> dict[str, str]:
+        """``{label: concept id}`` of every UI label recorded in ``lang``."""
+        return {
+            item.label: concept_id
+            for concept_id, entry in self.entries.get(lang, {}).items()
+            for item in entry.ui_labels
+        }

@@ -10,9 +10,12 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterable
+
+from pypinyin import Style, lazy_pinyin
 
 from helpsvc.glossary.matching import language_kind
-from helpsvc.glossary.model import SOURCE_LANG, Glossary
+from helpsvc.glossary.model import SOURCE_LANG, Concept, Entry, Glossary
 
 PAGE_TITLE = {"en": "Glossary", "de": "Glossar", "zh": "术语表"}
 _LABELS = {
@@ -24,6 +27,7 @@ _LABELS = {
         "also": "Also",
         "admitted": "Admitted",
         "forbidden": "Do not use",
+        "ui": "Admin center label",
         "gender": "Gender",
         "measure": "Measure word",
         "note": "Note",
@@ -36,6 +40,7 @@ _LABELS = {
         "also": "Auch",
         "admitted": "Zulässig",
         "forbidden": "Nicht verwenden",
+        "ui": "Beschriftung im Admin Center",
         "gender": "Genus",
         "measure": "Zählwort",
         "note": "Hinweis",
@@ -47,6 +52,7 @@ _LABELS = {
         "also": "也可写作",
         "admitted": "可接受",
         "forbidden": "请勿使用",
+        "ui": "管理中心界面名称",
         "gender": "语法性别",
         "measure": "量词",
         "note": "说明",
@@ -113,13 +119,51 @@ def _labels(lang: str) -> dict[str, str]:
 
 def _sort_key(term: str) -> str:
     # Case and accents do not decide the order ("Ablaufdatum" before "automatische ...").
-    # Chinese sorts by code point, which for CJK ideographs is radical-and-stroke order.
     decomposed = unicodedata.normalize("NFKD", term.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+_NOT_HAN = "\x00"
+_SyllableKey = tuple[str, int]
+
+
+def _pinyin_key(term: str) -> tuple[tuple[_SyllableKey, ...], str]:
+    """Chinese dictionary order: by the pinyin of each character, then its tone; Latin
+    words ("PSTN") sort by their letters among the syllables. Code point order would be
+    radical-and-stroke order, which no reader looks things up by."""
+    syllables = lazy_pinyin(
+        term, style=Style.TONE3, neutral_tone_with_five=True, errors=lambda text: _NOT_HAN + text
+    )
+    key = []
+    for syllable in syllables:
+        if syllable.startswith(_NOT_HAN):
+            key.append((_sort_key(syllable[1:].strip()), 0))
+        else:
+            key.append((syllable[:-1], int(syllable[-1])))
+    # Same pinyin, same tones (homophones): the characters decide, so the order is stable.
+    return tuple(key), term
+
+
+def glossary_order(terms: Iterable[str], lang: str) -> list[str]:
+    """``terms`` in the order a reader of ``lang`` looks them up."""
+    if lang == "zh" or lang.startswith("zh-"):
+        return sorted(terms, key=_pinyin_key)
+    return sorted(terms, key=_sort_key)
+
+
+# Whitespace that YAML folding (">-") leaves between two lines of Chinese text: a space
+# next to full-width punctuation or between two ideographs is wrong in Chinese.
+_CJK_GAP = re.compile(
+    r"(?<=[\u3000-\u303f\uff00-\uffef\u2018-\u201d\u4e00-\u9fff])\s+"
+    r"(?=[\u3000-\u303f\uff00-\uffef\u2018-\u201d\u4e00-\u9fff])"
+)
+
+
+def _one_line(text: str, lang: str = SOURCE_LANG) -> str:
+    line = " ".join(text.split())
+    if language_kind(lang) == "cjk":
+        line = _CJK_GAP.sub("", line)
+    return line
 
 
 def glossary_page(glossary: Glossary, lang: str) -> str:
@@ -141,12 +185,13 @@ def glossary_page(glossary: Glossary, lang: str) -> str:
         labels["intro"],
         "",
     ]
-    rows = []
+    rows: dict[str, list[tuple[Concept, Entry]]] = {}
     for concept in glossary.concepts:
         entry = glossary.entry(lang, concept.id)
         if entry is not None:
-            rows.append((entry.preferred, concept, entry))
-    for term, concept, entry in sorted(rows, key=lambda row: _sort_key(row[0])):
+            rows.setdefault(entry.preferred, []).append((concept, entry))
+    ordered = [(term, *row) for term in glossary_order(rows, lang) for row in rows[term]]
+    for term, concept, entry in ordered:
         lines += [f"## {term} {{#{concept.id}}}", ""]
         facts = []
         if lang != SOURCE_LANG:
@@ -161,18 +206,23 @@ def glossary_page(glossary: Glossary, lang: str) -> str:
             lines += [" · ".join(facts), ""]
         definition = glossary.definition(lang, concept.id)
         if definition:
-            lines += [_one_line(definition), ""]
+            lines += [_one_line(definition, lang), ""]
         items = []
         if entry.forms:
             items.append(f"- **{labels['also']}**{space}" + comma.join(entry.forms))
         if entry.admitted:
             items.append(f"- **{labels['admitted']}**{space}" + comma.join(entry.admitted))
+        for ui in entry.ui_labels:
+            where = ""
+            if ui.where:
+                where = f"（{ui.where}）" if lang == "zh" else f" ({ui.where})"
+            items.append(f"- **{labels['ui']}**{space}{ui.label}{where}")
         for item in entry.forbidden:
-            reason = _one_line(item.reason)
+            reason = _one_line(item.reason, lang)
             items.append(f"- **{labels['forbidden']}**{space}<del>{item.term}</del> – {reason}")
         note = entry.notes or (concept.notes if lang == SOURCE_LANG else None)
         if note:
-            items.append(f"- **{labels['note']}**{space}{_one_line(note)}")
+            items.append(f"- **{labels['note']}**{space}{_one_line(note, lang)}")
         if items:
             lines += [*items, ""]
     return "\n".join(lines)
@@ -190,7 +240,7 @@ def abbreviations(glossary: Glossary, lang: str) -> dict[str, str]:
         for term in entry.accepted:
             for form in _written_forms(term, lang):
                 # Quotes would end the title attribute early in some renderers.
-                found.setdefault(form, _one_line(definition).replace('"', "'"))
+                found.setdefault(form, _one_line(definition, lang).replace('"', "'"))
     return found
 
 

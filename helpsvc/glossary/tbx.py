@@ -22,8 +22,10 @@ Shape of an entry (v3; v2 spells the same as ``martif``/``termEntry``/``langSet`
 
 The first preferred term of a language is the glossary's preferred term; further preferred
 terms are its forms. TBX-Basic has no data category for a measure word, so it travels as a
-term note ``<note>measure word: 笔</note>``. Every TBX-Basic consumer keeps what it does not
-understand as a note, so nothing is lost on a round trip through a CAT tool.
+term note ``<note>measure word: 笔</note>``, and an admin center label as a note of the
+language section, ``<note>UI label: 通信额度 | where it appears</note>``. Every TBX-Basic
+consumer keeps what it does not understand as a note, so nothing is lost on a round trip
+through a CAT tool.
 
 Import accepts both versions and both namespaces in use for v3 (``…:ed-2`` of the ISO text
 and ``…:ed:3.0`` of the current dialect schemas); errors name the line of the file.
@@ -43,6 +45,7 @@ from helpsvc.glossary.model import (
     Entry,
     Forbidden,
     Glossary,
+    UiLabel,
 )
 
 TBX3_NS = "urn:iso:std:iso:30042:ed-2"
@@ -62,6 +65,7 @@ TBX_TO_STATUS = {
     "deprecatedterm": "forbidden",
 }
 MEASURE_WORD = "measure word: "
+UI_LABEL = "UI label: "
 
 
 class TbxError(ValueError):
@@ -133,6 +137,8 @@ def _lang_section(parent, n: _Names, lang: str, entry: Entry, pos: str) -> None:
         descrip.text = entry.definition
     if entry.notes:
         etree.SubElement(section, n("note")).text = entry.notes
+    for ui in entry.ui_labels:
+        etree.SubElement(section, n("note")).text = UI_LABEL + ui.as_text()
     for index, (term, status) in enumerate(entry.terms()):
         group = etree.SubElement(section, n.term_group)
         etree.SubElement(group, n("term")).text = term
@@ -202,7 +208,11 @@ def _read_lang(lang_el, n: _Names, concept_id: str) -> tuple[Entry, str | None]:
     for descrip in lang_el.iter(n("descrip")):
         if descrip.get("type") == "definition":
             definition = _text(descrip)
-    notes = " ".join(_text(el) for el in lang_el.findall(n("note"))) or None
+    section_notes = [_text(el) for el in lang_el.findall(n("note"))]
+    ui_labels = tuple(
+        UiLabel.from_text(note[len(UI_LABEL) :]) for note in section_notes if _is_ui(note)
+    )
+    notes = " ".join(note for note in section_notes if not _is_ui(note)) or None
     preferred: list[str] = []
     admitted: list[str] = []
     forbidden: list[Forbidden] = []
@@ -248,5 +258,10 @@ def _read_lang(lang_el, n: _Names, concept_id: str) -> tuple[Entry, str | None]:
         gender=gender,
         measure_word=measure_word,
         notes=notes,
+        ui_labels=ui_labels,
     )
     return entry, pos
+
+
+def _is_ui(note: str) -> bool:
+    return note.startswith(UI_LABEL)

@@ -100,6 +100,26 @@ def _ambiguous(glossary: Glossary) -> Iterator[Finding]:
                 )
 
 
+@glossary_check("ui-label-ambiguous", "One admin center label recorded for two concepts")
+def _ui_label_ambiguous(glossary: Glossary) -> Iterator[Finding]:
+    # The term lint exempts a quoted label whatever concept it names; a label on two
+    # concepts would say nothing about which one a guide means.
+    for lang in glossary.languages:
+        owners: dict[str, str] = {}
+        for concept_id, entry in glossary.entries[lang].items():
+            for item in entry.ui_labels:
+                first = owners.setdefault(item.label, concept_id)
+                if first != concept_id:
+                    where = _where(glossary, lang, concept_id)
+                    yield Finding(
+                        where.path,
+                        where.line,
+                        "ui-label-ambiguous",
+                        f"UI label '{item.label}' of '{concept_id}' is already recorded "
+                        f"for '{first}'",
+                    )
+
+
 def validate(glossary: Glossary) -> list[Finding]:
     findings: list[Finding] = []
     for item in GLOSSARY_CHECKS:

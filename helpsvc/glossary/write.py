@@ -45,6 +45,11 @@ def _entry_fields(entry: Entry, source: bool) -> dict[str, Any]:
         fields["variants" if source else "admitted"] = list(entry.admitted)
     if entry.forbidden:
         fields["forbidden"] = [{"term": f.term, "reason": f.reason} for f in entry.forbidden]
+    if entry.ui_labels:
+        fields["ui_labels"] = [
+            {"label": u.label, "where": u.where} if u.where else {"label": u.label}
+            for u in entry.ui_labels
+        ]
     return fields
 
 

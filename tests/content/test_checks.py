@@ -132,6 +132,19 @@ BAD_CASES = [
         8,
     ),
     (
+        "notice-anchor",
+        {
+            "en/guides/troubleshooting.md": EN_HOME.replace(
+                "page_id: home", "page_id: troubleshooting"
+            )
+            + "## Zero balance {#zero-balance}\n## Recharge failed {#recharge-failed}\n"
+            + "## License missing {#license-missing}\n"
+        },
+        "en/guides/troubleshooting.md",
+        "no section '{#nce-auto-recharge}'",
+        1,
+    ),
+    (
         "translation-orphan",
         {"de/guides/extra.md": DE_HOME.replace("page_id: home", "page_id: extra")},
         "de/guides/extra.md",

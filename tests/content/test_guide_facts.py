@@ -163,7 +163,7 @@ NOT_YET = {
 SET_UP_CREDITS = {
     "en": "Set up Communications Credits",
     "de": "Richten Sie Kommunikationsguthaben",
-    "zh": "设置通信信用额度",
+    "zh": "设置通信点数",
 }
 
 

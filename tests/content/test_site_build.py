@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
@@ -66,7 +67,7 @@ def test_nothing_is_loaded_from_the_network(built_site: Path):
         assert not offending, f"{html_file}: {offending}"
 
 
-def test_german_page_has_switcher_to_the_same_page_and_absolute_hreflang(client: TestClient):
+def test_german_page_has_switcher_to_the_same_page(client: TestClient):
     response = client.get("/de/guides/auto-recharge/")
     assert response.status_code == 200
     html = response.text
@@ -82,16 +83,61 @@ def test_german_page_has_switcher_to_the_same_page_and_absolute_hreflang(client:
         "de": "./",
         "zh": "../../../zh/guides/auto-recharge/",
     }
-    alternates = dict(
-        (lang, href)
-        for href, lang in re.findall(
-            r'<link rel="alternate" href="([^"]+)" hreflang="([a-z-]+)"', html
-        )
-    )
-    assert alternates["en"] == "http://127.0.0.1:8000/guides/auto-recharge/"
-    assert alternates["de"] == "http://127.0.0.1:8000/de/guides/auto-recharge/"
-    assert alternates["zh"] == "http://127.0.0.1:8000/zh/guides/auto-recharge/"
-    assert alternates["x-default"] == alternates["en"]
+
+
+def _sitemap_alternates(built_site: Path) -> dict[str, dict[str, str]]:
+    sitemap = ElementTree.parse(built_site / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    return {
+        url.findtext("s:loc", namespaces=ns): {
+            link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)
+        }
+        for url in sitemap.findall("s:url", ns)
+    }
+
+
+def test_hreflang_alternates_are_absolute_and_in_the_sitemap(built_site: Path):
+    alternates = _sitemap_alternates(built_site)
+    base = "http://127.0.0.1:8000/"
+    for path in ("guides/auto-recharge/", "glossary/", ""):
+        expected = {
+            "en": base + path,
+            "x-default": base + path,
+            "de": f"{base}de/{path}",
+            "zh": f"{base}zh/{path}",
+        }
+        for lang in ("en", "de", "zh"):
+            assert alternates[expected[lang]] == expected, path
+
+
+def test_pages_carry_no_alternate_links_that_make_the_theme_fetch(built_site: Path):
+    # Material fetches "sitemap.xml" next to every <link rel="alternate"> of a page: with
+    # hreflang links in the head, every page load made 3-4 failing requests.
+    for html_file in built_site.rglob("*.html"):
+        html = html_file.read_text(encoding="utf-8")
+        assert '<link rel="alternate"' not in html, html_file
+
+
+@pytest.mark.parametrize(
+    ("prefix", "lang", "title", "permalink"),
+    [
+        ("", "en", "Page not found", "Link to this section"),
+        ("de/", "de", "Seite nicht gefunden", "Link zu diesem Abschnitt"),
+        ("zh/", "zh", "找不到页面", "指向本节的链接"),
+    ],
+)
+def test_each_language_has_its_own_404_page_and_permalink_title(
+    built_site: Path, prefix: str, lang: str, title: str, permalink: str
+):
+    html = (built_site / prefix / "404.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in html
+    assert f"<h1>{title}</h1>" in html
+    # Its language switcher leads to the home pages, whatever page the build rendered last.
+    switcher = re.findall(r'<a href="([^"]+)" hreflang="[a-z]+" class="md-select__link">', html)
+    assert switcher == ["/", "/de/", "/zh/"]
+    guide = (built_site / prefix / "guides/auto-recharge/index.html").read_text(encoding="utf-8")
+    titles = set(re.findall(r'<a class="headerlink" href="#[^"]+" title="([^"]+)"', guide))
+    assert titles == {permalink}
 
 
 def test_site_root_languages_and_health(client: TestClient):
@@ -103,11 +149,29 @@ def test_site_root_languages_and_health(client: TestClient):
     body = health.json()
     assert body["status"] == "ok"
     assert body["site_built"] is True
-    assert body["pages"] == {"en": 8, "de": 8, "zh": 8}
+    assert body["pages"] == {"en": 11, "de": 11, "zh": 11}
 
 
-def test_unknown_path_is_a_404(client: TestClient):
-    assert client.get("/no/such/page/").status_code == 404
+@pytest.mark.parametrize(
+    ("path", "accept_language", "lang"),
+    [
+        ("/no/such/page/", None, "en"),
+        ("/no/such/page/", "de-CH,de;q=0.9,en;q=0.5", "de"),
+        ("/no/such/page/", "zh-CN,zh;q=0.9", "zh"),
+        ("/no/such/page/", "fr-FR", "en"),
+        ("/de/guides/no-such-guide/", "zh-CN", "de"),
+        ("/zh/nope", "de-DE", "zh"),
+    ],
+)
+def test_an_unknown_path_is_a_404_in_the_readers_language(
+    client: TestClient, path: str, accept_language: str | None, lang: str
+):
+    headers = {"Accept-Language": accept_language} if accept_language else {}
+    response = client.get(path, headers=headers)
+    assert response.status_code == 404
+    assert f'<html lang="{lang}"' in response.text
+    assert response.headers["content-language"] == {"zh": "zh-Hans"}.get(lang, lang)
+    assert "Accept-Language" in response.headers["vary"]
 
 
 def test_without_a_built_site_the_service_says_how_to_build_it(tmp_path: Path):

@@ -89,7 +89,7 @@ ZH_SMALL = """
     language: zh
     terms:
       communications-credits:
-        preferred: 通信信用额度
+        preferred: 通信点数
         forbidden:
           - term: 通信贷项
             reason: 会计用语。

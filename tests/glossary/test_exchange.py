@@ -80,7 +80,7 @@ def test_translate_toolkit_reads_the_tbx_export(project_glossary, tmp_path):
     ]
     assert not german[0].deprecated
     chinese = store.findid("communications-credits").get_target_terms("zh")
-    assert chinese[0].text == "通信信用额度"
+    assert chinese[0].text == "通信点数"
     assert "通信贷项" in [t.text for t in chinese if t.deprecated]
     notes = store.findid("communications-credits").get_common_notes(source=True)
     assert any(n.origin == "definition" and "prepaid" in n.text for n in notes)

@@ -37,7 +37,7 @@ def test_a_forbidden_variant_leads_to_the_right_term(client):
         "score": top["match"]["score"],
     }
     chinese = client.get("/api/v1/glossary", params={"lang": "zh", "q": "通信贷项"}).json()
-    assert chinese["results"][0]["term"] == "通信信用额度"
+    assert chinese["results"][0]["term"] == "通信点数"
 
 
 def test_list_and_one_concept(client):

@@ -11,7 +11,7 @@ from tests.conftest import REPO
 from tests.glossary.conftest import DE_SMALL, EN_SMALL, ZH_SMALL
 
 DOMAIN = {
-    "communications-credits": ("Kommunikationsguthaben", "通信信用额度"),
+    "communications-credits": ("Kommunikationsguthaben", "通信点数"),
     "auto-recharge": ("automatische Aufladung", "自动充值"),
     "trigger-amount": ("Auslösebetrag", "触发金额"),
     "recharge-amount": ("Aufladebetrag", "充值金额"),

@@ -45,8 +45,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config = (REPO / "mkdocs.yml").read_text("utf-8")
     config = config.replace("docs_dir: docs", f"docs_dir: {docs}")
     config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
-    config = config.replace(
-        "- helpsvc/glossary/mkdocs_hooks.py", f"- {REPO / 'helpsvc/glossary/mkdocs_hooks.py'}"
+    # Every hook of the project (glossary, site), wherever the copy is built.
+    config = re.sub(
+        r"^(\s*- )(helpsvc/\S+\.py)$",
+        lambda m: f"{m.group(1)}{REPO / m.group(2)}",
+        config,
+        flags=re.MULTILINE,
     )
     (root / "mkdocs.yml").write_text(config, "utf-8")
     mp = pytest.MonkeyPatch()

@@ -157,7 +157,7 @@ def test_seed_mistakes_are_found_with_line_column_and_suggestion(seeded):
         ("de/guide.md", 14, 1, "use 'Kommunikationsguthaben'"),  # Kommunikationsgutschriften
         ("de/guide.md", 14, 32, "use 'Kommunikationsguthaben'"),  # Guthaben für Kommunikationen
         ("de/guide.md", 18, 20, "use 'automatische Aufladung'"),  # Auto-Ladeleuchte
-        ("zh/guide.md", 10, 1, "use '通信信用额度'"),  # 通信贷项
+        ("zh/guide.md", 10, 1, "use '通信点数'"),  # 通信贷项
         ("zh/guide.md", 14, 5, "use '自动充值'"),  # 充电 in 自动充电
     ]
     assert (
@@ -170,7 +170,7 @@ def test_seed_mistakes_are_found_with_line_column_and_suggestion(seeded):
     assert [(f.path, f.line, f.column, f.suggestion) for f in inconsistent] == [
         ("de/guide.md", 13, 15, "use 'Kommunikationsguthaben'"),
         ("de/guide.md", 18, 20, "use 'automatische Aufladung'"),
-        ("zh/guide.md", 10, 1, "use '通信信用额度'"),
+        ("zh/guide.md", 10, 1, "use '通信点数'"),
         ("zh/guide.md", 14, 5, "use '自动充值'"),
     ]
     assert inconsistent[0].message.startswith("en/guide.md:10 uses 'Communications Credits'")
