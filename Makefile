@@ -50,10 +50,13 @@ bench: setup
 	-command -v wrk >/dev/null || (apt-get update && apt-get install -y wrk)
 	$(BIN)/python bench/index_build.py
 	$(BIN)/python bench/f1_load.py
+	$(BIN)/python bench/healthz_under_f1.py
 	$(BIN)/python bench/search.py
 	$(BIN)/python bench/search_quality.py
 	$(BIN)/python bench/site_build.py
 	$(BIN)/python bench/replay.py
+	$(BIN)/python bench/body_limit.py
+	$(BIN)/python bench/misses_list.py
 	-pgbench --version >/dev/null 2>&1 || (apt-get update && apt-get install -y postgresql-15)
 	$(BIN)/python bench/ledger.py
 

@@ -53,6 +53,46 @@ class Settings(BaseSettings):
         description="Largest usage export /api/v1/simulations and /simulate accept (bytes); "
         "larger uploads are answered 413.",
     )
+    max_body_bytes: int = Field(
+        1024 * 1024,
+        gt=0,
+        description="Largest request body of every other route (bytes); a larger one is "
+        "answered 413 before it is read (by Content-Length, or counted when chunked).",
+    )
     miss_flush_seconds: float = Field(
         2.0, gt=0, description="How often counted F1 misses are written to the database."
+    )
+    miss_max_keywords: int = Field(
+        10_000,
+        ge=1,
+        description="Most distinct (keyword, locale) misses kept; misses of further keywords "
+        "only add to the 'other' count, so random keywords cannot grow the list without end.",
+    )
+    behind_tls: bool = Field(
+        False,
+        description="The service is reached over HTTPS through a proxy: cookies are marked "
+        "Secure even when the request to the service itself is plain HTTP.",
+    )
+    # Per-client limits, in the notation of the `limits` library ("10/minute;100/day").
+    rate_limit_storage: str = Field(
+        "memory://",
+        description="Where rate-limit counters live: memory:// (one process) or a Redis URL "
+        "such as redis://127.0.0.1:6379 (shared by every process of the service).",
+    )
+    rate_limit_tenant_creation: str = Field(
+        "10/minute;100/day", description="Anonymous POST /api/v1/tenants per client address."
+    )
+    rate_limit_sign_in: str = Field(
+        "10/minute;100/hour", description="POST /signin per client address."
+    )
+    rate_limit_sandbox: str = Field(
+        "5/minute;30/hour", description="Sandboxes started (POST /try/{flow}) per client address."
+    )
+    rate_limit_admin: str = Field(
+        "30/minute", description="Requests to the admin endpoints per client address."
+    )
+    rate_limit_key_failures: str = Field(
+        "20/minute;200/hour",
+        description="Wrong API keys, sign-in keys and admin tokens per client address; past "
+        "the limit every key check of that client is answered 429 until the window passes.",
     )

@@ -22,6 +22,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PG_URL = os.environ.get(
     "HELPSVC_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
+# Tests send many requests from one address: the rate limits are raised so none is ever hit
+# by chance (tests/api/test_hardening_web.py sets low ones to prove they work).
+TEST_RATE_LIMITS = {
+    f"rate_limit_{policy}": "100000/minute"
+    for policy in ("tenant_creation", "sign_in", "sandbox", "admin", "key_failures")
+}
 
 
 @pytest.fixture
@@ -116,6 +122,7 @@ def make_client(tmp_path: Path, service_parts: Parts) -> Iterator[Callable[..., 
             "data_dir": tmp_path / "var",
             "admin_token": "test-admin-token",
             "miss_flush_seconds": 3600.0,  # tests flush explicitly
+            **TEST_RATE_LIMITS,
         }
         values.update(overrides)
         settings = Settings(**values)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.conftest import REPO
+from tests.conftest import REPO, TEST_RATE_LIMITS
 
 
 def free_port() -> int:
@@ -31,6 +31,7 @@ class LiveServer:
             "HELPSVC_DOCS_DIR": str(REPO / "docs"),
             "HELPSVC_SITE_DIR": str(data_dir / "no-site"),
             "HELPSVC_DATA_DIR": str(data_dir),
+            **{f"HELPSVC_{name.upper()}": value for name, value in TEST_RATE_LIMITS.items()},
             **env,
         }
         self.process: subprocess.Popen[bytes] | None = None

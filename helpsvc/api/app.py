@@ -25,6 +25,7 @@ from helpsvc.api import (
     f1,
     glossary,
     health,
+    misses,
     pages,
     search,
     simulations,
@@ -32,13 +33,22 @@ from helpsvc.api import (
     walkthroughs,
     web_pages,
 )
-from helpsvc.api.problems import install_problem_handlers, problem
+from helpsvc.api.body_limit import BodyLimitMiddleware
+from helpsvc.api.fallback import ProblemFallback
+from helpsvc.api.faults import install_fault_handlers
+from helpsvc.api.last_resort import LastResortMiddleware
+from helpsvc.api.openapi_problems import document_problems
+from helpsvc.api.problems import install_problem_handlers, internal_error, problem, refuse_body
+from helpsvc.api.rate_limits import RateLimits
+from helpsvc.api.security_headers import SecurityHeaders, SiteHeaders
+from helpsvc.api.site_files import SiteFiles
 from helpsvc.services.container import Services, build_services
 from helpsvc.settings import Settings
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 ROUTERS = (
     health.router,
+    misses.router,  # before f1.router: /api/v1/f1/{keyword:path} would take its path
     f1.router,
     search.router,
     pages.router,
@@ -83,7 +93,7 @@ def _openapi(app: FastAPI) -> Callable[[], dict[str, Any]]:
             )
             # /f1 is a plain route (the hot path): described here instead.
             document["paths"] = {**f1.F1_OPENAPI, **document["paths"]}
-            app.openapi_schema = document
+            app.openapi_schema = document_problems(document)
         return app.openapi_schema
 
     return schema
@@ -114,15 +124,35 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     )
     app.state.services = services
     app.state.templates = _templates()
+    app.state.rate_limits = RateLimits(settings)
+    app.add_middleware(SecurityHeaders)
     install_problem_handlers(app)
+    install_fault_handlers(app)
     # The F1 hot path first: matched before any other route is tried.
     app.router.routes[:0] = f1.F1_ROUTES
     for router in ROUTERS:
         app.include_router(router)
+    # After every route, before the site: unknown /api paths and methods get problems.
+    app.router.routes.append(ProblemFallback(app.router.routes))
+    _limit_bodies(app, settings)
     app.openapi = _openapi(app)  # type: ignore[method-assign]
     app.mount("/_help/static", StaticFiles(directory=WEB / "static"), name="help-static")
     _mount_site(app, settings)
     return app
+
+
+def _limit_bodies(app: FastAPI, settings: Settings) -> None:
+    # The upload routes count their own bytes against simulation_max_bytes (and answer in
+    # their own words); the middleware is only their backstop, above the form's overhead.
+    uploads = settings.simulation_max_bytes + 2 * simulations.FORM_OVERHEAD
+    app.add_middleware(
+        BodyLimitMiddleware,
+        limit=settings.max_body_bytes,
+        route_limits={"/api/v1/simulations": uploads, "/simulate": uploads},
+        refuse=refuse_body,
+    )
+    # Added last, so outermost: it also catches what the other middlewares raise.
+    app.add_middleware(LastResortMiddleware, answer=internal_error)
 
 
 def _mount_site(app: FastAPI, settings: Settings) -> None:
@@ -130,7 +160,9 @@ def _mount_site(app: FastAPI, settings: Settings) -> None:
     app.state.site_built = site_built
     if site_built:
         # Mounted last: every route above wins over a file of the same name.
-        app.mount("/", StaticFiles(directory=settings.site_dir, html=True), name="site")
+        # Its 404s come in the reader's language (path prefix, then Accept-Language).
+        site = SiteFiles(settings.site_dir, settings.default_lang)
+        app.mount("/", SiteHeaders(site), name="site")
         return
 
     @app.get("/{path:path}", include_in_schema=False)

@@ -7,31 +7,44 @@ request, so no input can send a reader off the site.
 F1 is the hot path of the service, so ``/f1`` is one plain Starlette route placed first in
 the app's routes (``F1_ROUTES``): no parameter solving, no thread pool unless a tenant's
 state must be read (bench/f1_load.py). ``F1_OPENAPI`` describes it in the OpenAPI document.
+
+Reading a tenant's state is blocking I/O, so it runs in a worker thread, and in at most
+``F1_CONTEXT_THREADS`` at once: a burst of tenant lookups then waits for its own few threads
+instead of taking every thread of the shared pool, which sync routes such as ``/healthz``
+need too, and of the interpreter lock, which the event loop needs
+(bench/healthz_under_f1.py).
 """
 
 from __future__ import annotations
 
 from typing import Annotated
 
+import anyio
 from fastapi import APIRouter, Query, Request
-from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from helpsvc.api.deps import ServicesDep
-from helpsvc.api.models import F1Answer, MissesOut, SectionOut, SuggestionOut
+from helpsvc.api.models import F1Answer, SectionOut, SuggestionOut
 from helpsvc.api.negotiation import home_url, request_lang, wants_html
 from helpsvc.api.problems import problem
+from helpsvc.api.rate_limits import client_of, limits_of
 from helpsvc.api.sessions import SESSION_COOKIE
 from helpsvc.api.state import get_services, get_templates
 from helpsvc.content.f1 import clean_keyword, resolve
 from helpsvc.content.locales import content_language
 from helpsvc.content.page import Page
+from helpsvc.content.troubleshooting import notice_help_url
 from helpsvc.content.urls import page_url
 from helpsvc.i18n.site_messages import catalog, t
 from helpsvc.services.f1_context import TenantContext
 
 router = APIRouter()
+
+# Reading a state is Python work under the interpreter lock (SQLite answers from memory, in
+# about half a millisecond), so a second thread adds no throughput, only contention with the
+# event loop: bench/healthz_under_f1.py measured /healthz p99 under tenant lookups at 11-22
+# ms with one thread and 28-55 ms with two, on this 2-core machine.
+F1_CONTEXT_THREADS = 1
 
 # Redirects change when the docs change; five minutes keeps F1 fast without pinning
 # readers to an outdated mapping for long.
@@ -146,20 +159,44 @@ def tenant_of(request: Request) -> str | None:
     header = request.headers.get("authorization", "")
     scheme, _, key = header.partition(" ")
     if scheme.lower() == "bearer" and key.strip():
-        return services.tenants.authenticate(key.strip())
+        # Wrong keys count against the client here too, or F1 answers (with or without
+        # tenant notices) would tell a key guesser which key is right, unlimited.
+        limits, client = limits_of(request), client_of(request)
+        if limits.wait("key_failures", client) is not None:
+            return None  # past the limit: the public answer, without tenant context
+        owner = services.tenants.authenticate(key.strip())
+        if owner is None:
+            limits.count("key_failures", client)
+        return owner
     sign_in = services.sign_ins.signed_in(request.cookies.get(SESSION_COOKIE))
     return sign_in.tenant_id if sign_in else None
 
 
 def _context(request: Request, page: Page, lang: str) -> TenantContext | None:
-    """The tenant's notices for the page, when the request speaks for a tenant."""
-    if "authorization" not in request.headers and SESSION_COOKIE not in request.cookies:
-        return None
+    """The tenant's notices for the page, when the request speaks for a tenant (blocking)."""
     tenant_id = tenant_of(request)
     if tenant_id is None:
         return None
     services = get_services(request)
     return services.f1.context_for(tenant_id, page, services.content.current.index, lang)
+
+
+def _context_limiter(request: Request) -> anyio.CapacityLimiter:
+    # Made on first use, inside the running event loop, and kept for the app's lifetime.
+    limiter = getattr(request.app.state, "f1_context_limiter", None)
+    if limiter is None:
+        limiter = anyio.CapacityLimiter(F1_CONTEXT_THREADS)
+        request.app.state.f1_context_limiter = limiter
+    return limiter
+
+
+async def tenant_context(request: Request, page: Page, lang: str) -> TenantContext | None:
+    """``_context`` off the event loop, in the F1 lookups' own few threads."""
+    if "authorization" not in request.headers and SESSION_COOKIE not in request.cookies:
+        return None
+    return await anyio.to_thread.run_sync(
+        _context, request, page, lang, limiter=_context_limiter(request)
+    )
 
 
 async def f1_redirect(request: Request) -> Response:
@@ -174,12 +211,10 @@ async def f1_redirect(request: Request) -> Response:
         return _not_found(request, keywords, served_lang)
     page = resolution.page
     cache = REDIRECT_CACHE
-    if "authorization" in request.headers or SESSION_COOKIE in request.cookies:
-        # Reading the tenant's state is I/O: off the event loop.
-        context = await run_in_threadpool(_context, request, page, served_lang)
-        if context is not None:
-            page = context.page or page
-            cache = "private, no-store"  # depends on the tenant's state
+    context = await tenant_context(request, page, served_lang)
+    if context is not None:
+        page = context.page or page
+        cache = "private, no-store"  # depends on the tenant's state
     target = page_url(page, content.index.default_lang)
     headers = _headers(page.lang, cache)
     if resolution.fell_back:
@@ -240,7 +275,7 @@ F1_OPENAPI = {
 }
 
 
-def _answer(request: Request, keywords: list[str], lang: str | None) -> Response:
+async def _answer(request: Request, keywords: list[str], lang: str | None) -> Response:
     served_lang = request_lang(request, lang)
     content = get_services(request).content.current
     resolution = resolve(content.index, keywords, served_lang)
@@ -249,7 +284,7 @@ def _answer(request: Request, keywords: list[str], lang: str | None) -> Response
     page = resolution.page
     default = content.index.default_lang
     tenant = None
-    context = _context(request, page, served_lang)
+    context = await tenant_context(request, page, served_lang)
     if context is not None:
         page = context.page or page
         tenant = {
@@ -263,6 +298,7 @@ def _answer(request: Request, keywords: list[str], lang: str | None) -> Response
                     + f"?lang={served_lang}"
                     if n.flow
                     else None,
+                    "help": notice_help_url(content.index, n.code, served_lang),
                 }
                 for n in context.notices
             ],
@@ -291,40 +327,14 @@ def _answer(request: Request, keywords: list[str], lang: str | None) -> Response
 
 
 @router.get(
-    "/api/v1/f1/misses",
-    tags=["F1"],
-    summary="Keywords that found no page, most frequent first",
-    response_model=MissesOut,
-)
-def f1_misses(
-    services: ServicesDep,
-    limit: Annotated[int, Query(ge=1, le=1000, openapi_examples={"top 20": {"value": 20}})] = 50,
-) -> MissesOut:
-    misses = services.misses.top(limit)
-    return MissesOut(
-        misses=[
-            {
-                "keyword": m.keyword,
-                "locale": m.locale,
-                "count": m.count,
-                "first_seen": m.first_seen.isoformat().replace("+00:00", "Z"),
-                "last_seen": m.last_seen.isoformat().replace("+00:00", "Z"),
-                "sample": m.sample,
-            }
-            for m in misses
-        ]
-    )
-
-
-@router.get(
     "/api/v1/f1",
     tags=["F1"],
     summary="The page of the first keyword that resolves, as JSON",
     response_model=F1Answer,
     responses=NOT_FOUND,
 )
-def f1_many_json(request: Request, k: KeywordsQuery, lang: LangQuery = None) -> Response:
-    return _answer(request, k, lang)
+async def f1_many_json(request: Request, k: KeywordsQuery, lang: LangQuery = None) -> Response:
+    return await _answer(request, k, lang)
 
 
 @router.get(
@@ -334,5 +344,5 @@ def f1_many_json(request: Request, k: KeywordsQuery, lang: LangQuery = None) -> 
     response_model=F1Answer,
     responses=NOT_FOUND,
 )
-def f1_one_json(request: Request, keyword: str, lang: LangQuery = None) -> Response:
-    return _answer(request, [keyword], lang)
+async def f1_one_json(request: Request, keyword: str, lang: LangQuery = None) -> Response:
+    return await _answer(request, [keyword], lang)

@@ -54,7 +54,8 @@ class F1Answer(BaseModel):
     tenant: dict | None = Field(
         None,
         description="With a tenant's API key (or a signed-in browser): what its state means "
-        "for this page, as notices with a walkthrough to fix it.",
+        "for this page, as notices (`code`, `title`, `message`) with the walkthrough that "
+        "fixes it (`walkthrough`) and the troubleshooting section that explains it (`help`).",
     )
 
 
@@ -87,12 +88,17 @@ class MissesOut(BaseModel):
                         "last_seen": "2026-11-22T09:15:40Z",
                         "sample": "O365X_SFBVoiceCredit",
                     }
-                ]
+                ],
+                "other": 0,
             }
         }
     )
 
     misses: list[MissOut]
+    other: int = Field(
+        description="Misses of keywords beyond the cap on distinct keywords kept "
+        "(setting miss_max_keywords), counted but not listed."
+    )
 
 
 class SearchHitOut(BaseModel):
@@ -141,8 +147,8 @@ class PageOut(BaseModel):
             "example": {
                 "page_id": "set-up",
                 "lang": "zh",
-                "title": "为组织设置通信信用额度",
-                "description": "分三步分配许可证并购买通信信用额度。",
+                "title": "为组织设置通信点数",
+                "description": "分三步分配许可证并购买通信点数。",
                 "url": "/zh/guides/set-up-communications-credits/",
                 "keywords": ["CommsCredits_Setup", "TeamsAdmin_SetUpCommsCredits"],
                 "translation": "human",

@@ -7,14 +7,20 @@ one place, in the caller's language.
 
 from __future__ import annotations
 
+import logging
+import uuid
+from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import Scope
 
+from helpsvc.api.body_limit import BadContentLength, BodyTooLarge
 from helpsvc.credits import DomainError
+from helpsvc.i18n import problem_messages
 from helpsvc.i18n.credit_messages import error_detail, error_title, field_label
 from helpsvc.i18n.site_messages import t
 from helpsvc.services.errors import (
@@ -23,6 +29,8 @@ from helpsvc.services.errors import (
     UnknownFlow,
     UnknownSession,
 )
+
+log = logging.getLogger("helpsvc.api")
 
 PROBLEM_TYPE_BASE = "/api/v1/problems/"
 MEDIA_TYPE = "application/problem+json"
@@ -42,8 +50,14 @@ CONFLICT_CODES = frozenset(
         "card_missing",
         "user_exists",
         "clock_backwards",
+        "balance_limit",
     }
 )
+
+
+# A refusal that names something the tenant does not have (a user id in the path or in
+# the body): the thing is not found, whatever the shape of the request.
+NOT_FOUND_CODES = frozenset({"unknown_user"})
 
 
 def problem(
@@ -73,7 +87,7 @@ def problem(
 def domain_problem(error: DomainError, lang: str) -> tuple[int, dict[str, Any]]:
     """A refusal of the credits rules as (status, problem body)."""
     code = error.code.value
-    status = 409 if code in CONFLICT_CODES else 422
+    status = 409 if code in CONFLICT_CODES else 404 if code in NOT_FOUND_CODES else 422
     return status, {
         "type": PROBLEM_TYPE_BASE + code,
         "title": error_title(code, lang),
@@ -141,6 +155,78 @@ def _as_problem(request: Request, exc: ProblemError) -> JSONResponse:
     return response
 
 
+def _edge_lang(request: Request) -> str:
+    # Answers given before or after the routes must not fail on their own: English then.
+    try:
+        return _lang(request)
+    except Exception:
+        return "en"
+
+
+def edge_problem(request: Request, status: int, key: str, **params: Any) -> JSONResponse:
+    """A problem worded by ``helpsvc.i18n.problem_messages`` (``key`` is also its code)."""
+    lang = _edge_lang(request)
+    texts = {name: value for name, value in params.items() if not name.startswith("_")}
+    extra = {name[1:]: value for name, value in params.items() if name.startswith("_")}
+    return problem(
+        status,
+        problem_messages.t(f"{key}.title", lang),
+        problem_messages.t(key, lang, **texts),
+        code=key,
+        instance=request.url.path,
+        **extra,
+    )
+
+
+def body_problem(request: Request, error: StarletteHTTPException) -> JSONResponse:
+    """413 for a body over the limit, 400 for a Content-Length that is not a length."""
+    if isinstance(error, BodyTooLarge):
+        return edge_problem(
+            request, 413, "body_too_large", limit=error.limit, _limit_bytes=error.limit
+        )
+    if isinstance(error, BadContentLength):
+        return edge_problem(request, 400, "bad_content_length", value=error.value[:40])
+    return _http_problem(request, error)
+
+
+async def refuse_body(scope: Scope, error: StarletteHTTPException) -> JSONResponse:
+    """The answer of ``BodyLimitMiddleware``, before the app has read the body."""
+    return body_problem(Request(scope), error)
+
+
+def internal_error(request: Request, error: BaseException) -> JSONResponse:
+    """The last resort: logged with a reference; the answer names the reference, no trace."""
+    reference = uuid.uuid4().hex[:12]
+    log.error(
+        "unhandled %s on %s %s (reference %s)",
+        type(error).__name__,
+        request.method,
+        request.url.path,
+        reference,
+        exc_info=error,
+    )
+    return edge_problem(request, 500, "internal_error", reference=reference, _reference=reference)
+
+
+def _http_problem(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    title = HTTPStatus(exc.status_code).phrase
+    response = problem(exc.status_code, title, str(exc.detail), instance=request.url.path)
+    for name, value in (exc.headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _install_edge_handlers(app: FastAPI) -> None:
+    @app.exception_handler(BodyTooLarge)
+    @app.exception_handler(BadContentLength)
+    async def _body(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        return body_problem(request, exc)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        return internal_error(request, exc)
+
+
 def install_problem_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain(request: Request, exc: DomainError) -> JSONResponse:
@@ -169,13 +255,9 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        from http import HTTPStatus
+        return _http_problem(request, exc)
 
-        title = HTTPStatus(exc.status_code).phrase
-        response = problem(exc.status_code, title, str(exc.detail), instance=request.url.path)
-        for name, value in (exc.headers or {}).items():
-            response.headers[name] = value
-        return response
+    _install_edge_handlers(app)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:

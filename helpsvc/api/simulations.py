@@ -23,13 +23,24 @@ from fastapi.templating import Jinja2Templates
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 
+from helpsvc.api import form_token
 from helpsvc.api.deps import Lang, ServicesDep, TemplatesDep, authenticated_tenant, bearer
 from helpsvc.api.negotiation import home_url
 from helpsvc.api.problems import MEDIA_TYPE, ProblemError
+from helpsvc.api.simulate_form import (
+    LABELS,
+    FormState,
+    machine_fields,
+    place_failure,
+    summary,
+    typed_values,
+)
 from helpsvc.content.locales import content_language
+from helpsvc.i18n.formats import example_amount, format_fraction
 from helpsvc.i18n.site_messages import catalog as site_catalog
 from helpsvc.services.container import Services
 from helpsvc.usage.options import (
+    DEFAULT_RECHARGE_DELAY_DAYS,
     OptionError,
     parse_amount,
     parse_card_month,
@@ -46,6 +57,7 @@ from helpsvc.usage.presentation.messages import catalog, t
 from helpsvc.usage.presentation.report import render_fragment, stylesheet
 from helpsvc.usage.presentation.summary import simulation_dict
 from helpsvc.usage.simulate import Simulation, SimulationOptions
+from helpsvc.walkthroughs import messages as walk_messages
 
 router = APIRouter(tags=["simulations"])
 
@@ -57,6 +69,8 @@ def _report_css() -> str:
 
 
 _CHUNK = 1 << 16
+# Bytes of the multipart form around the file (boundaries, the other fields).
+FORM_OVERHEAD = 64 * 1024
 
 EXAMPLE_RESULT = {
     "source": "PSTN.calls.20260105.csv",
@@ -141,6 +155,7 @@ REQUEST_BODY = {
 }
 PROBLEMS = {
     401: {"description": "Tenant replay without a valid API key", "content": {MEDIA_TYPE: {}}},
+    404: {"description": "Tenant replay of a tenant the key does not belong to"},
     413: {
         "description": "Upload larger than the service accepts",
         "content": {
@@ -192,8 +207,14 @@ async def _receive_upload(
 ) -> tuple[Path | None, str, dict[str, str]]:
     """Stream the multipart body to a temporary file, counting bytes; the file's path, its
     name and the other form fields."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "multipart/form-data":
+        # The form parser needs the boundary of the Content-Type; without one it would fail.
+        raise ProblemError(
+            415, "Unsupported media type", t("problem.no_file", lang), code="unsupported_media_type"
+        )
     declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit + 64 * 1024:
+    if declared and declared.isdigit() and int(declared) > limit + FORM_OVERHEAD:
         raise _too_large(lang, limit)
     received = 0
 
@@ -201,7 +222,7 @@ async def _receive_upload(
         nonlocal received
         async for chunk in request.stream():
             received += len(chunk)
-            if received > limit + 64 * 1024:  # the form's own bytes are allowed for
+            if received > limit + FORM_OVERHEAD:
                 raise _too_large(lang, limit)
             yield chunk
 
@@ -245,26 +266,32 @@ def _flag(value: str | bool | None) -> bool:
     return str(value or "").strip().lower() in ("1", "true", "on", "yes")
 
 
-def _options(fields: dict[str, Any], lang: str) -> SimulationOptions:
+def _parse_options(fields: dict[str, Any]) -> SimulationOptions:
+    """The settings in the machine format; an ``OptionError`` names the first bad one."""
+
     def text(name: str) -> str | None:
         value = fields.get(name)
         value = None if value is None else str(value).strip()
         return value or None
 
+    return SimulationOptions(
+        funds=parse_amount("funds", text("funds")),
+        trigger=parse_amount("trigger", text("trigger")),
+        recharge=parse_amount("recharge", text("recharge")),
+        auto_recharge=not _flag(fields.get("no_auto_recharge")),
+        card_expires=parse_card_month(text("card_expires")),
+        nce=_flag(fields.get("nce")),
+        start=parse_start(text("start")),
+        advise=_flag(fields.get("advise")),
+        strict=_flag(fields.get("strict")),
+        max_recharges_per_month=parse_recharge_cap(text("max_recharges")),
+        recharge_delay_days=parse_recharge_delay(text("recharge_delay_days")),
+    )
+
+
+def _options(fields: dict[str, Any], lang: str) -> SimulationOptions:
     try:
-        return SimulationOptions(
-            funds=parse_amount("funds", text("funds")),
-            trigger=parse_amount("trigger", text("trigger")),
-            recharge=parse_amount("recharge", text("recharge")),
-            auto_recharge=not _flag(fields.get("no_auto_recharge")),
-            card_expires=parse_card_month(text("card_expires")),
-            nce=_flag(fields.get("nce")),
-            start=parse_start(text("start")),
-            advise=_flag(fields.get("advise")),
-            strict=_flag(fields.get("strict")),
-            max_recharges_per_month=parse_recharge_cap(text("max_recharges")),
-            recharge_delay_days=parse_recharge_delay(text("recharge_delay_days")),
-        )
+        return _parse_options(fields)
     except OptionError as error:
         raise _problem(error, lang) from None
 
@@ -325,7 +352,7 @@ async def create_simulation(request: Request, services: ServicesDep, lang: Lang)
     if kind == "application/json":
         try:
             body = json.loads(await request.body() or b"{}")
-        except ValueError:
+        except (ValueError, RecursionError):  # not JSON, or nested deeper than Python goes
             body = None
         if not isinstance(body, dict) or not isinstance(body.get("tenant_id"), str):
             raise ProblemError(
@@ -333,7 +360,7 @@ async def create_simulation(request: Request, services: ServicesDep, lang: Lang)
             )
         tenant_id = body["tenant_id"]
         await run_in_threadpool(
-            authenticated_tenant, tenant_id, services, lang, await bearer(request)
+            authenticated_tenant, tenant_id, services, lang, await bearer(request), request
         )
         options = _options(body, lang)
         replay = partial(services.simulations.replay_tenant, tenant_id, options)
@@ -348,6 +375,19 @@ async def create_simulation(request: Request, services: ServicesDep, lang: Lang)
 
 
 # -- the page ---------------------------------------------------------------------------
+# The form reads numbers in the page's language (``simulate_form``) and answers a mistake
+# with the form again: values kept, a GOV.UK error summary on top (focused by
+# ``autofocus``), each message at its field. The report's stylesheet is a file of its own,
+# so the page needs no inline style.
+
+CSRF_COOKIE = "helpsvc_simulate_csrf"
+PAGE_PATH = "/simulate"
+
+
+def _labels(messages: dict[str, str], file_label: str) -> dict[str, str]:
+    labels = {name: messages[key] for name, key in LABELS.items()}
+    labels["file"] = file_label
+    return labels
 
 
 def _page(
@@ -357,7 +397,7 @@ def _page(
     lang: str,
     *,
     report: str = "",
-    error: str = "",
+    state: FormState | None = None,
     status: int = 200,
 ) -> HTMLResponse:
     settings = services.settings
@@ -365,7 +405,10 @@ def _page(
     guide = "/guides/estimate-funding/#replay"
     if lang != settings.default_lang:
         guide = f"/{lang}{guide}"
-    return templates.TemplateResponse(
+    state = state or FormState(values={"advise": "true"})
+    file_label = t("page.file", lang, limit=_size(settings.simulation_max_bytes))
+    token = form_token.current(request, CSRF_COOKIE)
+    response = templates.TemplateResponse(
         request,
         "simulate.html",
         {
@@ -373,15 +416,27 @@ def _page(
             "lang": lang,
             "html_lang": content_language(lang),
             "home_url": home_url(lang, settings.default_lang),
-            "file_label": t("page.file", lang, limit=_size(settings.simulation_max_bytes)),
+            "file_label": file_label,
             "report": report,
-            "error": error,
+            "state": state,
+            "summary": summary(state, _labels(messages, file_label), lang),
+            "errors_title": walk_messages.text("errors.title", lang),
+            "amount_hint": t("page.amount_hint", lang, example=example_amount(lang)),
+            "delay_hint": t(
+                "page.delay_hint", lang, days=format_fraction(DEFAULT_RECHARGE_DELAY_DAYS, lang)
+            ),
+            "csrf": token,
             "guide_url": guide,
-            "report_css": _report_css(),
         },
         status_code=status,
-        headers={"Content-Language": content_language(lang), "Vary": "Accept-Language"},
+        headers={
+            "Content-Language": content_language(lang),
+            "Vary": "Accept-Language",
+            "Cache-Control": "no-store",
+        },
     )
+    form_token.keep(response, request, CSRF_COOKIE, token, PAGE_PATH)
+    return response
 
 
 @router.get(
@@ -396,6 +451,48 @@ def simulate_page(
     return _page(request, services, templates, lang)
 
 
+@router.get("/simulate/report.css", include_in_schema=False)
+def report_stylesheet() -> Response:
+    return Response(
+        _report_css(),
+        media_type="text/css",
+        headers={"Cache-Control": "public, max-age=3600"},
+    )
+
+
+async def _replay_form(
+    request: Request, services: Services, lang: str
+) -> tuple[Simulation | None, FormState, int]:
+    """The posted form replayed: the simulation, or the form's state with its problems."""
+    limit = services.settings.simulation_max_bytes
+    try:
+        path, name, fields = await _receive_upload(request, limit, lang)
+    except ProblemError as problem:
+        # Too large: the body was not read, so there are no values to keep.
+        state = FormState(errors={"file": problem.detail or problem.title})
+        return None, state, problem.status
+    state = FormState(values=typed_values(fields))
+    try:
+        if not form_token.matches(request, CSRF_COOKIE, fields.get(form_token.FIELD)):
+            state.form_error = t("page.csrf", lang)
+            return None, state, 403
+        machine = machine_fields(state, lang)
+        if path is None:
+            state.errors["file"] = t("page.no_file", lang)
+        if state.failed:
+            return None, state, 422
+        try:
+            options = _parse_options(machine)
+            replay = partial(services.simulations.replay_file, path, name, options)
+            return await run_in_threadpool(replay), state, 200
+        except SIMULATION_ERRORS as error:
+            place_failure(state, error, lang)
+            return None, state, 422
+    finally:
+        if path is not None:
+            path.unlink(missing_ok=True)
+
+
 @router.post(
     "/simulate",
     summary="The replay of an uploaded export as a page (form post of /simulate)",
@@ -405,16 +502,27 @@ def simulate_page(
             "content": {"multipart/form-data": REQUEST_BODY["content"]["multipart/form-data"]}
         }
     },
-    responses={200: {"content": {"text/html": {"example": "<!doctype html>…<svg …>"}}}},
+    responses={
+        200: {"content": {"text/html": {"example": "<!doctype html>…<svg …>"}}},
+        403: {
+            "description": "The form's token does not match its cookie: the form again, "
+            "values kept, nothing replayed",
+            "content": {"text/html": {}},
+        },
+        413: {"description": "Upload too large: the form again", "content": {"text/html": {}}},
+        422: {
+            "description": "The form again with the values kept, an error summary and each "
+            "problem at its field",
+            "content": {"text/html": {}},
+        },
+    },
 )
 async def simulate_result(
     request: Request, services: ServicesDep, templates: TemplatesDep, lang: Lang
 ) -> HTMLResponse:
-    try:
-        sim = await _simulate_upload(request, services, lang)
-    except ProblemError as problem:
-        error = problem.detail or problem.title
-        return _page(request, services, templates, lang, error=error, status=problem.status)
+    sim, state, status = await _replay_form(request, services, lang)
+    if sim is None:
+        return _page(request, services, templates, lang, state=state, status=status)
     report = await run_in_threadpool(render_fragment, sim, lang)
     return _page(request, services, templates, lang, report=report)
 

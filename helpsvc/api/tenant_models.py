@@ -1,14 +1,183 @@
-"""Request bodies of the tenant API. Amounts are decimal strings in the tenant's currency."""
+"""Request bodies of the tenant API, with the value types they share.
+
+Amounts are decimal strings in the tenant's currency, in one machine format (``Amount``):
+ASCII digits, an optional leading minus and an optional "." with up to three decimals (the
+currency then allows only as many as it has). Reading "1.234,50" or Arabic-Indic digits
+belongs to the web forms, which know the reader's locale; an API that guessed would book
+what nobody meant.
+
+Names (a tenant's name, a user id, a reason) are text that ends up in e-mail headers, logs,
+CSV exports and URLs: ``Name`` refuses control characters (NUL, CR, LF, ...), the Unicode
+bidirectional controls that make text display in another order than it is stored, and
+blank values; ``UserId`` also refuses what cannot be one path segment.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import datetime
 from decimal import Decimal
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    EmailStr,
+    Field,
+    Strict,
+    StrictBool,
+    WithJsonSchema,
+    model_validator,
+)
 
-Amount = Decimal | str
+from helpsvc.credits.clock import as_utc
+from helpsvc.credits.horizon import HORIZON, MAX_ADVANCE_DAYS, MAX_ADVANCE_MONTHS, iso
+from helpsvc.credits.money import CURRENCY_EXPONENTS, MAX_AMOUNT_MAJOR
+
+# Explicit embeddings, overrides and isolates, and the implicit marks (ALM, LRM, RLM):
+# U+202E turns "txt.exe" into what reads as "exe.txt".
+_BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+# Controls (Cc: NUL, TAB, CR, LF, ...), lone surrogates (Cs: not encodable in UTF-8),
+# and the line and paragraph separators.
+_REFUSED_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+
+
+def _plain_text(value: str) -> str:
+    for position, char in enumerate(value, start=1):
+        if char in _BIDI_CONTROLS or unicodedata.category(char) in _REFUSED_CATEGORIES:
+            raise ValueError(
+                f"must not contain the control character U+{ord(char):04X} "
+                f"(at character {position})"
+            )
+    return value
+
+
+def _not_blank(value: str) -> str:
+    # Format characters (zero-width space, ...) show nothing either.
+    if all(char.isspace() or unicodedata.category(char) == "Cf" for char in value):
+        raise ValueError("must contain visible characters, not only spaces")
+    return value
+
+
+def _one_path_segment(value: str) -> str:
+    # A user is addressed as /users/{user_id}/...: "/" splits the path and "." or ".."
+    # are resolved away by clients before the request is sent.
+    if "/" in value or value in (".", ".."):
+        raise ValueError("must not contain '/' or be '.' or '..' (it is part of the URL)")
+    return value
+
+
+# Free text that may be empty (a reason) but carries no control characters.
+PlainText = Annotated[str, AfterValidator(_plain_text)]
+# A name people read: plain text with something visible in it.
+Name = Annotated[PlainText, AfterValidator(_not_blank)]
+UserId = Annotated[
+    Name,
+    AfterValidator(_one_path_segment),
+    Field(min_length=1, max_length=100, description="Unique in the tenant; no '/'."),
+]
+
+_FORMAT = re.compile(r"-?[0-9]+(\.[0-9]{1,3})?")
+# The documented maximum of one amount (helpsvc.credits.money.MAX_AMOUNT_MAJOR) written
+# into the pattern, so the OpenAPI document says exactly what the service takes.
+_DIGITS = r"(1000000000(\.0{1,3})?|[0-9]{1,9}(\.[0-9]{1,3})?)"
+_AMOUNT = re.compile("-?" + _DIGITS)
+AMOUNT_PATTERN = "^" + _AMOUNT.pattern + "$"
+
+
+def _machine_amount(value: str) -> str:
+    # fullmatch with [0-9], not \d: \d also matches "٥" (Arabic-Indic five) and other digits.
+    if not _FORMAT.fullmatch(value):  # linear, and the body limit bounds the length
+        raise ValueError(
+            "must be a decimal string of ASCII digits with '.' as the decimal separator "
+            'and at most 3 decimals, such as "25.00" or "-5"'
+        )
+    if not _AMOUNT.fullmatch(value):
+        raise ValueError(f"must be at most {MAX_AMOUNT_MAJOR} (and at least -{MAX_AMOUNT_MAJOR})")
+    return value
+
+
+def _not_negative(value: str) -> str:
+    if value.startswith("-"):
+        raise ValueError("must not be negative (no leading '-')")
+    return value
+
+
+def _positive(value: str) -> str:
+    if Decimal(value) <= 0:
+        raise ValueError("must be greater than zero")
+    return value
+
+
+def _amount_schema(pattern: str, example: str) -> WithJsonSchema:
+    return WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": pattern,
+            "examples": [example],
+            "description": f"Decimal string, at most {MAX_AMOUNT_MAJOR} in the tenant's "
+            "currency, with no more decimals than the currency has.",
+        }
+    )
+
+
+Amount = Annotated[
+    str,
+    Strict(),  # a JSON number is not taken for a decimal string: 0.1 has no exact binary form
+    AfterValidator(_machine_amount),
+    _amount_schema(AMOUNT_PATTERN, "-5.00"),
+]
+NonNegativeAmount = Annotated[
+    Amount,
+    AfterValidator(_not_negative),
+    _amount_schema("^" + _DIGITS + "$", "10.00"),
+]
+PositiveAmount = Annotated[
+    Amount,
+    AfterValidator(_positive),
+    _amount_schema("^(?=.*[1-9])" + _DIGITS + "$", "25.00"),
+]
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _time_text(value: object) -> object:
+    # JSON has no time type: a number (or "0.5" in a query) would be read as seconds since
+    # 1970, which nobody sending a simulated time means. The document says: ISO 8601.
+    if isinstance(value, datetime):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise ValueError("must be an ISO 8601 date and time, such as 2026-01-01T00:00:00Z")
+    return value
+
+
+TimeText = Annotated[datetime, BeforeValidator(_time_text)]
+
+
+def _before_horizon(value: datetime) -> datetime:
+    # The clock never passes the horizon; a tenant born beyond it could never move.
+    if as_utc(value) >= HORIZON:
+        raise ValueError(f"must be before {iso(HORIZON)}")
+    return value
+
+
+StartTime = Annotated[TimeText, AfterValidator(_before_horizon)]
+
+
+def _whole_number(value: object) -> object:
+    # JSON Schema's integer: 7 and 7.0, never true or "7" (which pydantic would convert).
+    if isinstance(value, bool | str):
+        raise ValueError("must be a whole number, such as 12")
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
 
 
 class _Body(BaseModel):
@@ -31,20 +200,27 @@ class TenantCreate(_Body):
         },
     )
 
-    name: str = Field(min_length=1, max_length=200)
+    name: Name = Field(min_length=1, max_length=200)
     country: str = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2")
-    currency: str = Field(pattern=r"^[A-Z]{3}$", description="ISO 4217")
+    currency: str = Field(
+        pattern=r"^[A-Z]{3}$",
+        description="ISO 4217, one of the currencies the simulator has rates for",
+        # Listed for the document only: another code is refused by the engine, in words.
+        json_schema_extra={"enum": sorted(CURRENCY_EXPONENTS)},
+    )
     commerce_model: Literal["prepaid", "nce"] = "prepaid"
     language: Literal["en", "de", "zh"] = "en"
     admin_email: EmailStr | None = None
-    start: datetime | None = Field(None, description="Simulated start time (UTC); default: now.")
+    start: StartTime | None = Field(
+        None, description=f"Simulated start time (UTC), before {iso(HORIZON)}; default: now."
+    )
 
 
 class LicensesIn(_Body):
-    audio_conferencing: bool = False
-    phone_system: bool = False
+    audio_conferencing: StrictBool = False
+    phone_system: StrictBool = False
     calling_plan: Literal["domestic", "international", "pay_as_you_go"] | None = None
-    communications_credits: bool = False
+    communications_credits: StrictBool = False
 
 
 class UserCreate(_Body):
@@ -64,7 +240,7 @@ class UserCreate(_Body):
         },
     )
 
-    user_id: str = Field(min_length=1, max_length=100)
+    user_id: UserId
     country: str | None = Field(None, pattern=r"^[A-Z]{2}$")
     licenses: LicensesIn = LicensesIn()
 
@@ -75,15 +251,15 @@ class PaymentCardIn(_Body):
         json_schema_extra={"example": {"last4": "4242", "exp_month": 12, "exp_year": 2027}},
     )
 
-    last4: str = Field(pattern=r"^\d{4}$")
-    exp_month: int = Field(ge=1, le=12)
-    exp_year: int = Field(ge=2000, le=2100)
+    last4: str = Field(pattern=r"^[0-9]{4}$")
+    exp_month: WholeNumber = Field(ge=1, le=12)
+    exp_year: WholeNumber = Field(ge=2000, le=2100)
 
 
 class FundsIn(_Body):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"example": {"amount": "50.00"}})
 
-    amount: Amount
+    amount: PositiveAmount
 
 
 class AutoRechargeIn(_Body):
@@ -94,9 +270,10 @@ class AutoRechargeIn(_Body):
         },
     )
 
-    enabled: bool
-    trigger_amount: Amount | None = None
-    recharge_amount: Amount | None = None
+    enabled: StrictBool
+    # Checked whether enabled or not: stored settings are switched on later as they are.
+    trigger_amount: NonNegativeAmount | None = None
+    recharge_amount: PositiveAmount | None = None
 
 
 class CallIn(_Body):
@@ -113,7 +290,7 @@ class CallIn(_Body):
         },
     )
 
-    user_id: str
+    user_id: UserId
     kind: Literal[
         "toll_free_dial_in",
         "conference_dial_out",
@@ -123,17 +300,48 @@ class CallIn(_Body):
     ]
     destination: str = Field(pattern=r"^[A-Z]{2}$")
     number_type: Literal["geographic", "mobile", "toll_free"] = "geographic"
-    duration_seconds: int = Field(ge=0, le=86_400)
-    charge: Amount | None = Field(None, description="Use this price instead of the rates.")
+    duration_seconds: WholeNumber = Field(ge=0, le=86_400)
+    charge: NonNegativeAmount | None = Field(
+        None, description="Use this price instead of the rates."
+    )
+
+
+# Far above the engine's limits, far below what ``timedelta`` overflows at (999,999,999 days).
+_SPAN_GUARD = 100_000_000
 
 
 class ClockIn(_Body):
     model_config = ConfigDict(extra="forbid", json_schema_extra={"example": {"days": 31}})
 
-    to: datetime | None = None
-    days: int | None = Field(None, ge=0, le=3660)
-    hours: int | None = Field(None, ge=0, le=87_840)
-    months: int | None = Field(None, ge=0, le=120)
+    # The limits are the engine's (helpsvc.credits.horizon), which refuses a larger step with
+    # a localized ``clock_too_far`` problem naming the field and its maximum; the schema
+    # shows them. The validators here only keep a day count a time span can hold.
+    to: TimeText | None = Field(
+        None,
+        description=f"Move the clock to this time: at most {MAX_ADVANCE_DAYS} days ahead of the "
+        f"simulated clock, and before {iso(HORIZON)}.",
+    )
+    days: WholeNumber | None = Field(
+        None,
+        ge=0,
+        le=_SPAN_GUARD,
+        json_schema_extra={"maximum": MAX_ADVANCE_DAYS},
+        description=f"Days to move ahead; with hours, at most {MAX_ADVANCE_DAYS} days in all.",
+    )
+    hours: WholeNumber | None = Field(
+        None,
+        ge=0,
+        le=_SPAN_GUARD,
+        json_schema_extra={"maximum": MAX_ADVANCE_DAYS * 24},
+        description=f"Hours to move ahead; with days, at most {MAX_ADVANCE_DAYS} days in all.",
+    )
+    months: WholeNumber | None = Field(
+        None,
+        ge=0,
+        le=_SPAN_GUARD,
+        json_schema_extra={"maximum": MAX_ADVANCE_MONTHS},
+        description=f"Calendar months to move ahead, at most {MAX_ADVANCE_MONTHS}.",
+    )
 
     @model_validator(mode="after")
     def _one_way_of_moving(self) -> ClockIn:
@@ -162,4 +370,4 @@ class AdjustmentIn(_Body):
     )
 
     amount: Amount
-    reason: str = Field("", max_length=200)
+    reason: PlainText = Field("", max_length=200)

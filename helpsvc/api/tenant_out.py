@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 
 class _Out(BaseModel):
@@ -143,11 +143,20 @@ class CreatedTenantOut(_Out):
     model_config = ConfigDict(
         extra="forbid",
         json_schema_extra={
-            "example": {"api_key": "hsk_3q2-…", "tenant": {"id": "9f2c4e1ab0d34c55", "…": "…"}}
+            "example": {
+                "api_key": "hsk_3q2-…",
+                "notice": "Store this API key now: it is shown only in this answer. …",
+                "tenant": {"id": "9f2c4e1ab0d34c55", "…": "…"},
+            }
         },
     )
 
-    api_key: str
+    api_key: str | None = Field(
+        description="The tenant's API key, in the first answer only. A replay of the "
+        "request (same Idempotency-Key, same body, same client; header "
+        "`Idempotent-Replayed: true`) answers null: only a hash of the key is stored."
+    )
+    notice: str = Field(description="What to do with the key, in the caller's language.")
     tenant: TenantOut
 
 

@@ -12,12 +12,13 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
-from helpsvc.api.deps import Lang, ServicesDep, authenticated_tenant
+from helpsvc.api.deps import IdempotencyKey, Lang, ServicesDep, authenticated_tenant
 from helpsvc.api.events import events_json, to_json
 from helpsvc.api.problems import MEDIA_TYPE, domain_problem
+from helpsvc.api.rate_limits import RATE_LIMITED, rate_limit
 from helpsvc.api.tenant_models import (
     AdjustmentIn,
     AutoRechargeIn,
@@ -27,6 +28,7 @@ from helpsvc.api.tenant_models import (
     LicensesIn,
     PaymentCardIn,
     TenantCreate,
+    TimeText,
     UserCreate,
 )
 from helpsvc.api.tenant_out import (
@@ -56,6 +58,7 @@ from helpsvc.credits import (
     TenantState,
 )
 from helpsvc.credits.clock import as_utc
+from helpsvc.i18n.site_messages import t
 from helpsvc.services.idempotency import Reply, request_hash
 from helpsvc.services.tenant_view import money, tenant_view, when
 from helpsvc.services.tenants import NewTenant, TenantRecord
@@ -68,15 +71,8 @@ router = APIRouter(
     dependencies=[Depends(authenticated_tenant)],
 )
 
-IdempotencyKey = Annotated[
-    str | None,
-    Header(
-        alias="Idempotency-Key",
-        max_length=200,
-        description="Retries with the same key within 24 h get the first answer back.",
-    ),
-]
 ERRORS = {
+    400: {"description": "An Idempotency-Key that cannot be one", "content": {MEDIA_TYPE: {}}},
     401: {"description": "No or invalid API key", "content": {MEDIA_TYPE: {}}},
     404: {"description": "No such tenant for this key", "content": {MEDIA_TYPE: {}}},
     409: {
@@ -181,8 +177,16 @@ def _licenses(value: LicensesIn) -> Licenses:
     "",
     status_code=201,
     summary="Create a simulated tenant; the answer holds its API key, shown once",
+    description="The API key is in the first answer only; the service stores a hash of it. "
+    "With an `Idempotency-Key`, a retry of the same request from the same client address "
+    "within 24 h answers the same tenant with `api_key: null` and `Idempotent-Replayed: "
+    "true`, since the key cannot be shown again. Creation keys are scoped by client "
+    "address: the same key from another address creates another tenant, and tells nothing "
+    "about the first.",
     response_model=CreatedTenantOut,
-    responses={422: ERRORS[422]},
+    responses={400: ERRORS[400], 422: ERRORS[422], **RATE_LIMITED},
+    # Anonymous and costly: counted per client address (setting rate_limit_tenant_creation).
+    dependencies=[Depends(rate_limit("tenant_creation"))],
 )
 def create_tenant(
     request: Request,
@@ -202,10 +206,22 @@ def create_tenant(
         start=start.astimezone(UTC),
     )
 
-    def present(record: TenantRecord, state: TenantState, api_key: str) -> dict[str, Any]:
-        return {"api_key": api_key, "tenant": tenant_view(record, state, services.tariff, lang)}
+    def present(record: TenantRecord, state: TenantState, api_key: str | None) -> dict[str, Any]:
+        return {
+            "api_key": api_key,
+            "notice": t("tenant.api_key_once" if api_key else "tenant.api_key_withheld", lang),
+            "tenant": tenant_view(record, state, services.tariff, lang),
+        }
 
-    reply = services.tenants.create(spec, present=present, idempotency_key=idempotency_key)
+    reply = services.tenants.create(
+        spec,
+        present=present,
+        idempotency_key=idempotency_key,
+        # The address the server sees (behind a proxy trusted by uvicorn's
+        # --forwarded-allow-ips, the one it forwards): who may replay a creation.
+        caller=request.client.host if request.client else "",
+        digest=request_hash(request.method, request.url.path, body.model_dump(mode="json")),
+    )
     response = _reply(reply)
     response.headers["Location"] = request.app.url_path_for(
         "get_tenant", tenant_id=reply.body["tenant"]["id"]
@@ -492,9 +508,12 @@ def ledger(
     tenant_id: str,
     services: ServicesDep,
     type: Annotated[list[LedgerType] | None, Query(description="Only these entry types")] = None,
-    since: Annotated[datetime | None, Query(description="Simulated time, inclusive")] = None,
-    until: Annotated[datetime | None, Query(description="Simulated time, exclusive")] = None,
-    after: Annotated[int, Query(ge=0, description="Cursor: the last seq already seen")] = 0,
+    since: Annotated[TimeText | None, Query(description="Simulated time, inclusive")] = None,
+    until: Annotated[TimeText | None, Query(description="Simulated time, exclusive")] = None,
+    # At most the largest 64-bit integer: the databases compare it with a BIGINT column.
+    after: Annotated[
+        int, Query(ge=0, le=2**63 - 1, description="Cursor: the last seq already seen")
+    ] = 0,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> dict[str, Any]:
     page = services.queries.ledger_page(

@@ -1,11 +1,15 @@
 """Server-rendered pages: the walkthroughs, signing in, the sandbox and the dashboard.
 
-A browser signs in once (API key, or a sandbox from a "try it" link) and then carries an
-HttpOnly, SameSite=Lax session cookie; every form carries the session's CSRF token, and a
-walkthrough form also the step token of the move it was shown for, so a form sent twice
-changes nothing. Pages load nothing but their own stylesheet and set a
-Content-Security-Policy that says so; focus moves to an error summary with ``autofocus``
-rather than with a script.
+A browser signs in once (API key, or a sandbox started from a "try it" page) and then
+carries an HttpOnly, SameSite=Lax session cookie; every form carries the session's CSRF
+token, and a walkthrough form also the step token of the move it was shown for, so a form
+sent twice changes nothing. The two forms shown before sign-in (sign-in, starting a sandbox)
+carry a token that must match a SameSite=Strict cookie, so another site cannot send them.
+A "try it" link only shows a page: the sandbox is created by the POST of its form, and
+creating sandboxes, signing in and wrong keys are rate-limited per client.
+Pages load nothing but their own stylesheet (the Content-Security-Policy of
+``security_headers`` says so); focus moves to an error summary with ``autofocus`` rather
+than with a script.
 """
 
 from __future__ import annotations
@@ -20,10 +24,18 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from helpsvc.api.deps import Lang, ServicesDep
-from helpsvc.api.negotiation import home_url
-from helpsvc.api.sessions import SESSION_COOKIE, clear_session, set_session
+from helpsvc.api.negotiation import home_url, wants_html
+from helpsvc.api.rate_limits import (
+    Policy,
+    client_of,
+    count_key_failure,
+    limits_of,
+    too_many_requests,
+)
+from helpsvc.api.sessions import SESSION_COOKIE, clear_session, set_form_token, set_session
 from helpsvc.api.state import get_services, get_templates
 from helpsvc.content.locales import content_language
+from helpsvc.content.troubleshooting import notice_help_url
 from helpsvc.credits import CommerceModel, DomainError
 from helpsvc.i18n.console_messages import console_catalog, ct
 from helpsvc.i18n.formats import format_datetime, format_money
@@ -36,14 +48,12 @@ from helpsvc.walkthroughs.checks import CONFIRM_FIELD, confirm_message
 from helpsvc.walkthroughs.memory import typed_values
 from helpsvc.walkthroughs.sandbox import PERIODS, SAMPLE_CALLS, sample_call
 from helpsvc.web.dashboard_view import dashboard_page, money
+from helpsvc.web.notices import HelpUrl
 
 router = APIRouter(include_in_schema=False)
 
 SIGNIN_CSRF_COOKIE = "helpsvc_signin_csrf"
-CSP = (
-    "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-    "frame-ancestors 'none'; base-uri 'none'"
-)
+TRY_CSRF_COOKIE = "helpsvc_try_csrf"
 # A sandbox looks like an organization of the reader's language.
 SANDBOX = {"en": ("US", "USD"), "de": ("DE", "EUR"), "zh": ("CN", "CNY")}
 WALK_KEYS = {
@@ -90,12 +100,41 @@ def _page(
         },
         status_code=status,
     )
-    response.headers["Content-Security-Policy"] = CSP
     response.headers["Content-Language"] = content_language(lang)
     response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "same-origin"
     return response
+
+
+def _same(given: str, expected: str) -> bool:
+    # Bytes, not str: compare_digest refuses non-ASCII text, and a form may send any.
+    return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+
+def _over_limit(request: Request, lang: str, *policies: Policy) -> Response | None:
+    """Count the request under ``policies``; a 429 (page or problem) if one is exhausted.
+
+    ``key_failures`` is only checked here: wrong keys are counted where a key fails.
+    """
+    limits, client = limits_of(request), client_of(request)
+    for policy in policies:
+        check = limits.wait if policy == "key_failures" else limits.take
+        wait = check(policy, client)
+        if wait is None:
+            continue
+        if not wants_html(request):
+            raise too_many_requests(wait, lang)
+        response = _page(
+            request,
+            "not_found.html",
+            lang,
+            429,
+            title=t("problem.rate_limited.title", lang),
+            detail=t("problem.rate_limited", lang, seconds=wait),
+            flows={},
+        )
+        response.headers["Retry-After"] = str(wait)
+        return response
+    return None
 
 
 def _signed_in(request: Request, services: ServicesDep) -> SignIn | None:
@@ -112,6 +151,11 @@ def _safe_next(target: str | None) -> str:
     if not target or not target.startswith("/") or target.startswith(("//", "/\\")):
         return "/"
     return target
+
+
+def _help_urls(services: ServicesDep, lang: str) -> HelpUrl:
+    index = services.content.current.index
+    return lambda code: notice_help_url(index, code, lang)
 
 
 def _flow_titles(services: ServicesDep, lang: str) -> dict[str, str]:
@@ -141,7 +185,7 @@ def _signin_form(request: Request, lang: str, flow: str | None, next_url: str) -
     response = _page(
         request, "signin.html", lang, flow=flow, next_url=next_url, csrf=csrf, error=None
     )
-    response.set_cookie(SIGNIN_CSRF_COOKIE, csrf, httponly=True, samesite="strict", path="/signin")
+    set_form_token(response, request, SIGNIN_CSRF_COOKIE, csrf, "/signin")
     return response
 
 
@@ -167,10 +211,13 @@ def signin_page(
 
 @router.post("/signin")
 async def signin(request: Request, services: ServicesDep, lang: Lang) -> Response:
+    limited = _over_limit(request, lang, "sign_in", "key_failures")
+    if limited is not None:
+        return limited
     form = await request.form()
     expected = request.cookies.get(SIGNIN_CSRF_COOKIE, "")
     given = str(form.get("csrf", ""))
-    if not expected or not hmac.compare_digest(expected, given):
+    if not expected or not _same(given, expected):
         return _page(
             request,
             "signin.html",
@@ -183,6 +230,7 @@ async def signin(request: Request, services: ServicesDep, lang: Lang) -> Respons
         )
     tenant_id = services.tenants.authenticate(str(form.get("api_key", "")).strip())
     if tenant_id is None:
+        count_key_failure(request)
         return _page(
             request,
             "signin.html",
@@ -215,25 +263,74 @@ def _reusable(services: ServicesDep, signed: SignIn | None, model: str | None) -
     return (model == "nce") == (current is CommerceModel.NCE)
 
 
+def _start_page(
+    request: Request, services: ServicesDep, lang: str, flow: str, model: str | None, **shown: Any
+) -> Response:
+    csrf = request.cookies.get(TRY_CSRF_COOKIE) or secrets.token_urlsafe(24)
+    guide_path = _path(request, "guide", lang, flow=flow)
+    signin = f"{_path(request, 'signin_page', lang)}&next={quote(guide_path, safe='')}"
+    response = _page(
+        request,
+        "try.html",
+        lang,
+        shown.pop("status", 200),
+        title=t("try.title", lang, guide=_flow_titles(services, lang).get(flow, flow)),
+        flow=flow,
+        model=model,
+        csrf=csrf,
+        signin_url=signin,
+        replaces=_signed_in(request, services) is not None,
+        error=shown.get("error"),
+    )
+    set_form_token(response, request, TRY_CSRF_COOKIE, csrf, "/try")
+    return response
+
+
 @router.get("/try/{flow}")
 def try_in_sandbox(
     request: Request, services: ServicesDep, lang: Lang, flow: str, model: str | None = None
 ) -> Response:
-    """Open the walkthrough in this browser's sandbox, creating one the first time."""
+    """A "try it" link: the walkthrough in this browser's organization, or a page whose
+    button starts a sandbox. A plain GET never creates anything (a link on another site
+    must not make a tenant or change who the browser is signed in as)."""
+    model = "nce" if model == "nce" else None
     try:
         services.walkthroughs.flow(flow)
     except UnknownFlow:
         return _not_found(request, services, lang, flow)
+    if _reusable(services, _signed_in(request, services), model):
+        return RedirectResponse(_path(request, "guide", lang, flow=flow), status_code=303)
+    return _start_page(request, services, lang, flow, model)
+
+
+@router.post("/try/{flow}")
+async def start_sandbox(
+    request: Request, services: ServicesDep, lang: Lang, flow: str, model: str | None = None
+) -> Response:
+    """Create a sandbox organization, sign this browser in to it, open the walkthrough."""
+    model = "nce" if model == "nce" else None
+    try:
+        services.walkthroughs.flow(flow)
+    except UnknownFlow:
+        return _not_found(request, services, lang, flow)
+    form = await request.form()
+    expected = request.cookies.get(TRY_CSRF_COOKIE, "")
+    if not expected or not _same(str(form.get("csrf", "")), expected):
+        error = t("signin.csrf", lang)
+        return _start_page(request, services, lang, flow, model, status=403, error=error)
     guide_path = _path(request, "guide", lang, flow=flow)
-    signed = _signed_in(request, services)
-    if _reusable(services, signed, model):
+    if _reusable(services, _signed_in(request, services), model):
+        # The form sent twice: the first one made the sandbox already.
         return RedirectResponse(guide_path, status_code=303)
+    limited = _over_limit(request, lang, "sandbox")
+    if limited is not None:
+        return limited
     country, currency = SANDBOX.get(lang, SANDBOX["en"])
     sandbox = NewTenant(
         name="Sandbox",
         country=country,
         currency=currency,
-        model="nce" if model == "nce" else "prepaid",
+        model=model or "prepaid",
         language=lang,
         admin_email=None,
         start=datetime.now(UTC).replace(microsecond=0),
@@ -266,7 +363,7 @@ def sandbox_page(
     if signed is None:
         return _signin_form(request, lang, "set-up", _path(request, "sandbox_page", lang))
     board = services.queries.dashboard(signed.tenant_id)
-    view = dashboard_page(board, lang, _flow_titles(services, lang))
+    view = dashboard_page(board, lang, _flow_titles(services, lang), _help_urls(services, lang))
     return _page(
         request,
         "sandbox.html",
@@ -287,7 +384,7 @@ def _present_status(_record: Any, outcome: Any) -> tuple[int, dict[str, Any]]:
 async def _sandbox_form(request: Request, services: ServicesDep) -> tuple[SignIn | None, Any]:
     form = await request.form()
     signed = _signed_in(request, services)
-    if signed is None or not hmac.compare_digest(signed.csrf, str(form.get("csrf", ""))):
+    if signed is None or not _same(str(form.get("csrf", "")), signed.csrf):
         return None, form
     return signed, form
 
@@ -449,7 +546,7 @@ async def guide_submit(request: Request, services: ServicesDep, lang: Lang, flow
     here = _path(request, "guide", lang, flow=flow)
     if signed is None:
         return RedirectResponse(here, status_code=303)
-    if not hmac.compare_digest(signed.csrf, str(form.get("csrf", ""))):
+    if not _same(str(form.get("csrf", "")), signed.csrf):
         return _forbidden(request, lang)
     values = _form_values(form)
     values["flow"] = flow
@@ -494,7 +591,8 @@ def dashboard(request: Request, services: ServicesDep, lang: Lang, tenant_id: st
         "dashboard.html",
         lang,
         tenant_id=tenant_id,
-        board=dashboard_page(board, lang, titles),
+        csrf=signed.csrf,
+        board=dashboard_page(board, lang, titles, _help_urls(services, lang)),
         currency=board.tenant.record.currency,
         flows=titles,
     )

@@ -117,6 +117,7 @@ from .commands import (
     SetPaymentCard,
     SwitchToNce,
 )
+from .compaction import DEFAULT_RETENTION, Retention, compact
 from .engine import Decision, apply, apply_all
 from .errors import DomainError, ErrorCode
 from .events import (
@@ -139,6 +140,7 @@ from .events import (
     SwitchedToNce,
     UserAdded,
 )
+from .horizon import HORIZON, MAX_ADVANCE_DAYS, MAX_ADVANCE_MONTHS, clock_steps
 from .ledger import EntryType, LedgerEntry
 from .lots import Lot, LotSource
 from .money import Money
@@ -146,6 +148,7 @@ from .ratedata import RateDataError, load_sample_tariff, load_tariff, parse_tari
 from .state import (
     AutoRecharge,
     CommerceModel,
+    Folded,
     Invoice,
     NceBilling,
     PoolBucket,
@@ -157,6 +160,14 @@ from .tariff import NumberType, Rate, Tariff
 from .users import CallingPlan, License, Licenses, User
 
 __all__ = [
+    "DEFAULT_RETENTION",
+    "Folded",
+    "HORIZON",
+    "MAX_ADVANCE_DAYS",
+    "MAX_ADVANCE_MONTHS",
+    "Retention",
+    "clock_steps",
+    "compact",
     "AddFunds",
     "AddUser",
     "Adjusted",

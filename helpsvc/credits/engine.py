@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import timedelta
 from typing import Any
 
 from .account import add_lot, debit
 from .calls import place_call
 from .cards import PaymentCard
-from .clock import add_months, require_utc
 from .commands import (
     AddFunds,
     AddUser,
@@ -29,6 +27,7 @@ from .commands import (
     SetPaymentCard,
     SwitchToNce,
 )
+from .compaction import DEFAULT_RETENTION, Retention, compact
 from .errors import DomainError, ErrorCode
 from .events import (
     Adjusted,
@@ -42,9 +41,10 @@ from .events import (
     SwitchedToNce,
     UserAdded,
 )
+from .horizon import target_of
 from .ledger import EntryType
 from .lots import LotSource
-from .money import Money
+from .money import Money, max_amount, max_balance, too_large
 from .reactions import after_change
 from .schedule import advance
 from .state import AutoRecharge, CommerceModel, NceBilling, TenantState, require_country
@@ -71,21 +71,37 @@ class Decision:
         return None if refused is None else DomainError(refused.reason, dict(refused.params))
 
 
-def apply(state: TenantState, command: Command, tariff: Tariff) -> Decision:
-    """Decide ``command`` against ``state``; the given state is never modified."""
+def apply(
+    state: TenantState,
+    command: Command,
+    tariff: Tariff,
+    retention: Retention | None = DEFAULT_RETENTION,
+) -> Decision:
+    """Decide ``command`` against ``state``; the given state is never modified.
+
+    The new state is compacted to ``retention`` (see ``compaction``); None keeps every lot
+    and invoice, which only tests comparing against an uncompacted history need.
+    """
     handler = _HANDLERS.get(type(command))
     if handler is None:
         raise DomainError(ErrorCode.INVALID_COMMAND, {"command": type(command).__name__})
     state, due = advance(state, state.now)
     state, events = handler(state, command, tariff)
+    if retention is not None:
+        state = compact(state, retention)
     return Decision(state, (*due, *events))
 
 
-def apply_all(state: TenantState, commands: Iterable[Command], tariff: Tariff) -> Decision:
+def apply_all(
+    state: TenantState,
+    commands: Iterable[Command],
+    tariff: Tariff,
+    retention: Retention | None = DEFAULT_RETENTION,
+) -> Decision:
     """Apply commands in order; the first refusal raises and discards the whole batch."""
     events: list[Event] = []
     for command in commands:
-        decision = apply(state, command, tariff)
+        decision = apply(state, command, tariff, retention)
         state = decision.state
         events.extend(decision.events)
     return Decision(state, tuple(events))
@@ -111,7 +127,24 @@ def _require_positive(state: TenantState, money: Money | None, field: str) -> Mo
     _require_currency(state, money, field)
     if not money.is_positive:
         raise DomainError(ErrorCode.INVALID_AMOUNT, {"field": field, "value": money.format()})
+    if money > max_amount(state.currency):
+        raise too_large(money.format(), state.currency)
     return money
+
+
+def _require_room(state: TenantState, amount: Money) -> None:
+    """A balance has a documented maximum; credits beyond it are refused, never capped."""
+    limit = max_balance(state.currency)
+    if state.balance.minor + amount.minor > limit.minor:
+        raise DomainError(
+            ErrorCode.BALANCE_LIMIT,
+            {
+                "amount": amount.format(),
+                "balance": state.balance.format(),
+                "max": limit.format(),
+                "currency": state.currency,
+            },
+        )
 
 
 def _require_usable_card(state: TenantState) -> PaymentCard:
@@ -163,6 +196,7 @@ def _require_licenses(value: object) -> Licenses:
 def _add_funds(state: TenantState, command: AddFunds, tariff: Tariff) -> Outcome:
     _require_prepaid(state)
     amount = _require_positive(state, command.amount, "amount")
+    _require_room(state, amount)
     _require_usable_card(state)
     before = state.balance
     state, lot = add_lot(
@@ -249,24 +283,7 @@ def _assign_licenses(state: TenantState, command: AssignLicenses, tariff: Tariff
 
 
 def _advance_clock(state: TenantState, command: AdvanceClock, tariff: Tariff) -> Outcome:
-    given = [v for v in (command.to, command.by, command.months) if v is not None]
-    if len(given) != 1:
-        raise DomainError(ErrorCode.INVALID_COMMAND, {"field": "to|by|months"})
-    if command.to is not None:
-        target = require_utc(command.to, "to")
-    elif command.by is not None:
-        if not isinstance(command.by, timedelta):
-            raise DomainError(ErrorCode.INVALID_TIME, {"field": "by", "value": str(command.by)})
-        target = state.now + command.by
-    else:
-        months = command.months
-        if not isinstance(months, int) or isinstance(months, bool):
-            raise DomainError(ErrorCode.INVALID_TIME, {"field": "months", "value": str(months)})
-        target = add_months(state.now, months)
-    if target < state.now:
-        raise DomainError(
-            ErrorCode.CLOCK_BACKWARDS, {"now": state.now.isoformat(), "to": target.isoformat()}
-        )
+    target = target_of(state.now, to=command.to, by=command.by, months=command.months)
     previous = state.now
     state, events = advance(state, target)
     return state, [*events, ClockAdvanced(at=state.now, previous=previous)]
@@ -301,6 +318,7 @@ def _adjustment(state: TenantState, command: Adjustment, tariff: Tariff) -> Outc
         # A positive correction grants a credit lot, which NCE tenants cannot get any more
         # than they can buy one.
         _require_prepaid(state)
+        _require_room(state, amount)
         state, lot = add_lot(
             state,
             amount=amount,

@@ -31,6 +31,8 @@ class ErrorCode(StrEnum):
     CURRENCY_MISMATCH = "currency_mismatch"
     UNKNOWN_CURRENCY = "unknown_currency"
     INVALID_AMOUNT = "invalid_amount"
+    AMOUNT_TOO_LARGE = "amount_too_large"
+    BALANCE_LIMIT = "balance_limit"
     INVALID_COUNTRY = "invalid_country"
     INVALID_TIME = "invalid_time"
     INVALID_COMMAND = "invalid_command"
@@ -40,6 +42,7 @@ class ErrorCode(StrEnum):
     INVALID_USER = "invalid_user"
     # Time
     CLOCK_BACKWARDS = "clock_backwards"
+    CLOCK_TOO_FAR = "clock_too_far"
 
 
 Param = str | int

@@ -40,7 +40,26 @@ CURRENCY_EXPONENTS: dict[str, int] = {
     "ZAR": 2,
 }
 
-_AMOUNT_RE = re.compile(r"^[+-]?\d+(\.\d+)?$")
+# ASCII digits only: the API takes one machine format ("٥" is not five here; localized
+# input is parsed by helpsvc.i18n before it reaches this).
+_AMOUNT_RE = re.compile(r"^[+-]?([0-9]+)(?:\.([0-9]+))?$")
+
+# The documented maxima, in major units: one amount (a purchase, a recharge, a trigger, a
+# correction, a call's price) and a balance. Far above any real purchase, and small enough
+# that every amount and balance fits a signed 64-bit integer of minor units in every
+# currency (10**11 * 10**3 < 2**63), which the databases store.
+MAX_AMOUNT_MAJOR = 1_000_000_000
+MAX_BALANCE_MAJOR = 100_000_000_000
+
+
+def max_amount(currency: str) -> Money:
+    """The largest single amount in ``currency``."""
+    return Money(MAX_AMOUNT_MAJOR * 10 ** exponent(currency), currency)
+
+
+def max_balance(currency: str) -> Money:
+    """The largest balance a tenant in ``currency`` may hold."""
+    return Money(MAX_BALANCE_MAJOR * 10 ** exponent(currency), currency)
 
 
 def exponent(currency: str) -> int:
@@ -80,15 +99,23 @@ class Money:
         """
         exp = exponent(currency)
         value = str(text).strip()
-        if not _AMOUNT_RE.match(value):
-            raise DomainError(ErrorCode.INVALID_AMOUNT, {"value": str(text), "currency": currency})
-        scaled = Decimal(value).scaleb(exp)
-        if scaled != scaled.to_integral_value():
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        match = _AMOUNT_RE.match(value)
+        if not match:
+            raise DomainError(ErrorCode.INVALID_AMOUNT, {"value": shown, "currency": currency})
+        # Digits are counted before any arithmetic, so ten million of them cost nothing.
+        whole, fraction = match.group(1).lstrip("0"), (match.group(2) or "").rstrip("0")
+        if len(fraction) > exp:
             raise DomainError(
                 ErrorCode.INVALID_AMOUNT,
-                {"value": str(text), "currency": currency, "max_decimals": exp},
+                {"value": shown, "currency": currency, "max_decimals": exp},
             )
-        return cls(int(scaled), currency)
+        if len(whole) > len(str(MAX_AMOUNT_MAJOR)):
+            raise too_large(shown, currency)
+        minor = int(whole or "0") * 10**exp + int(fraction.ljust(exp, "0") or "0")
+        if minor > max_amount(currency).minor:
+            raise too_large(shown, currency)
+        return cls(-minor if value.startswith("-") else minor, currency)
 
     @classmethod
     def from_minor_decimal(cls, value: Decimal, currency: str) -> Money:
@@ -163,6 +190,13 @@ class Money:
     @property
     def is_zero(self) -> bool:
         return self.minor == 0
+
+
+def too_large(value: str, currency: str) -> DomainError:
+    return DomainError(
+        ErrorCode.AMOUNT_TOO_LARGE,
+        {"value": value, "max": max_amount(currency).format(), "currency": currency},
+    )
 
 
 def money_min(a: Money, b: Money) -> Money:

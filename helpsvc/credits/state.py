@@ -93,6 +93,16 @@ class Invoice:
 
 
 @dataclass(frozen=True, slots=True)
+class Folded:
+    """What compaction dropped from the state (see ``compaction``): how many spent lots and
+    closed invoices, and the invoices' total overage (None until one is folded)."""
+
+    lots: int = 0
+    invoices: int = 0
+    overage: Money | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Counters:
     """Next numbers for ids the engine hands out, so ids are deterministic per tenant."""
 
@@ -121,6 +131,8 @@ class TenantState:
     nce: NceBilling | None
     invoices: tuple[Invoice, ...]
     counters: Counters
+    folded: Folded = Folded()
+    """Spent lots and old invoices compacted away; states stored before compaction lack it."""
 
     @property
     def balance(self) -> Money:

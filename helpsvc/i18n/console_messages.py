@@ -3,7 +3,7 @@
 Every code the simulator stores (commerce model, ledger entry types, lot sources, call
 kinds, notification kinds, licenses) has words here, so a page never shows "PREPAID" or
 "recharge_failed". German and Chinese use the glossary's terms (Kommunikationsguthaben,
-automatische Aufladung, Auslösebetrag, Aufladebetrag, Saldo / 通信信用额度, 自动充值,
+automatische Aufladung, Auslösebetrag, Aufladebetrag, Saldo / 通信点数, 自动充值,
 触发金额, 充值金额, 余额).
 """
 
@@ -18,7 +18,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "model.prepaid": {
         "en": "Prepaid Communications Credits",
         "de": "Vorausbezahltes Kommunikationsguthaben",
-        "zh": "预付通信信用额度",
+        "zh": "预付通信点数",
     },
     "model.nce": {
         "en": "NCE post-usage billing",
@@ -80,7 +80,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "license.communications_credits": {
         "en": "Communications Credits",
         "de": "Kommunikationsguthaben",
-        "zh": "通信信用额度",
+        "zh": "通信点数",
     },
     # -- dashboard ---------------------------------------------------------------------
     "dash.model": {"en": "Billing", "de": "Abrechnung", "zh": "计费方式"},
@@ -106,6 +106,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "dash.kind": {"en": "Notification", "de": "Benachrichtigung", "zh": "通知"},
     "dash.sandbox": {"en": "Sandbox", "de": "Sandbox", "zh": "沙盒"},
     "dash.fix": {"en": "Fix it: {flow}", "de": "Beheben: {flow}", "zh": "解决：{flow}"},
+    "dash.why": {
+        "en": "Why this happens and what to do",
+        "de": "Ursache und Lösung",
+        "zh": "原因和解决办法",
+    },
     "dash.read": {"en": "Read: {page}", "de": "Lesen: {page}", "zh": "阅读：{page}"},
     "dash.table_scroll": {
         "en": "{table} (scrolls sideways)",
@@ -149,7 +154,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The balance is {balance}, so credit-funded calls are refused until funds are added.",
         "de": "Der Saldo beträgt {balance}. Anrufe, die über Kommunikationsguthaben "
         "abgerechnet werden, werden abgelehnt, bis Guthaben hinzugefügt wird.",
-        "zh": "余额为 {balance}，在添加资金之前，由通信信用额度支付的通话将被拒绝。",
+        "zh": "余额为 {balance}，在添加资金之前，由通信点数支付的通话将被拒绝。",
     },
     "notice.balance": {
         "en": "The balance is {balance}, so credit-funded calls are refused. Add funds, or "
@@ -157,7 +162,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Der Saldo beträgt {balance}, daher werden Anrufe, die über "
         "Kommunikationsguthaben abgerechnet werden, abgelehnt. Fügen Sie Guthaben hinzu, "
         "oder aktivieren Sie die automatische Aufladung, damit das nicht wieder passiert.",
-        "zh": "余额为 {balance}，因此由通信信用额度支付的通话将被拒绝。请添加资金，"
+        "zh": "余额为 {balance}，因此由通信点数支付的通话将被拒绝。请添加资金，"
         "或启用自动充值以免再次发生。",
     },
     "notice.balance_with_recharge": {
@@ -167,7 +172,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Kommunikationsguthaben abgerechnet werden, abgelehnt. Fügen Sie jetzt Guthaben "
         "hinzu; die automatische Aufladung startet erst, wenn eine Belastung den Saldo unter "
         "den Auslösebetrag senkt.",
-        "zh": "余额为 {balance}，因此由通信信用额度支付的通话将被拒绝。请立即添加资金；"
+        "zh": "余额为 {balance}，因此由通信点数支付的通话将被拒绝。请立即添加资金；"
         "只有当某笔扣费使余额低于触发金额时，才会开始自动充值。",
     },
     "notice.license_missing": {
@@ -175,7 +180,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Credits license: {users}.",
         "de": "Diese Benutzer können kein Kommunikationsguthaben nutzen, weil ihnen die "
         "Kommunikationsguthaben-Lizenz fehlt: {users}.",
-        "zh": "以下用户缺少通信信用额度许可证，因此无法使用通信信用额度：{users}。",
+        "zh": "以下用户缺少通信点数许可证，因此无法使用通信点数：{users}。",
     },
     "notice.nce": {
         "en": "Your organization uses NCE post-usage billing: Communications Credits can no "
@@ -185,7 +190,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Kommunikationsguthaben lässt sich nicht mehr kaufen. Der verbleibende Saldo wird "
         "zuerst verbraucht; danach wird die Nutzung je Abrechnungszeitraum als Mehrnutzung "
         "abgerechnet.",
-        "zh": "你的组织使用 NCE 使用后计费：无法再购买通信信用额度。剩余余额将首先被使用；"
+        "zh": "你的组织使用 NCE 使用后计费：无法再购买通信点数。剩余余额将首先被使用；"
         "之后，使用量将按计费周期作为超额使用计费。",
     },
     # -- sandbox -----------------------------------------------------------------------
@@ -225,7 +230,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Fünf Anrufe von je 20 Minuten bei Ihrer gebührenfreien Nummer, abgerechnet "
         "über Kommunikationsguthaben zu Beispieltarifen (keine Microsoft-Preise).",
         "zh": "向你的免费电话号码拨打五通各 20 分钟的电话，按示例费率（并非 Microsoft 价格）"
-        "从通信信用额度中扣费。",
+        "从通信点数中扣费。",
     },
     "sandbox.place": {
         "en": "Place 5 sample calls",
@@ -255,7 +260,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "set-up walkthrough first.",
         "de": "Für Beispielanrufe brauchen Sie einen Benutzer mit der "
         "Kommunikationsguthaben-Lizenz. Führen Sie zuerst die geführte Einrichtung durch.",
-        "zh": "示例通话需要一个拥有通信信用额度许可证的用户。请先完成引导式设置。",
+        "zh": "示例通话需要一个拥有通信点数许可证的用户。请先完成引导式设置。",
     },
     "sandbox.signed_out": {
         "en": "You are signed out.",

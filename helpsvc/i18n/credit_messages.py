@@ -5,7 +5,7 @@ The engine (``helpsvc.credits``) never writes prose: it refuses a command with a
 both into English, German or Simplified Chinese for the API and the outbox.
 
 Terminology follows the project's glossary, one term per concept (Communications Credits =
-Kommunikationsguthaben / 通信信用额度, auto-recharge = automatische Aufladung / 自动充值,
+Kommunikationsguthaben / 通信点数, auto-recharge = automatische Aufladung / 自动充值,
 balance = Saldo / 余额, add funds = Guthaben aufladen / 添加资金, ...). German addresses the
 reader with "Sie", Chinese with "你" and uses full-width punctuation.
 
@@ -219,12 +219,12 @@ ERROR_MESSAGES: dict[str, dict[str, dict[str, str]]] = {
         "zh": {
             "title": "余额为零或负数",
             "detail": (
-                "余额为零或负数时，由通信信用额度支付的通话会被拒绝。请添加资金，或启用自动充值，"
+                "余额为零或负数时，由通信点数支付的通话会被拒绝。请添加资金，或启用自动充值，"
                 "以便在余额用完之前自动补足。"
             ),
             "detail:balance": (
                 "当前余额为 {balance}。在余额恢复到零以上之前，"
-                "由通信信用额度支付的通话（例如免费电话拨入、会议拨出和国际通话）都会被拒绝。"
+                "由通信点数支付的通话（例如免费电话拨入、会议拨出和国际通话）都会被拒绝。"
                 "请添加资金，或启用自动充值，以便在余额用完之前自动补足。"
             ),
         },
@@ -272,8 +272,8 @@ ERROR_MESSAGES: dict[str, dict[str, dict[str, str]]] = {
                 "该用户缺少此通话所需的许可证：{license}。请为该用户分配此许可证，然后重试。"
             ),
             "detail:license=communications_credits": (
-                "由余额支付的通话需要通信信用额度许可证，而 E5 不包含此许可证。"
-                "请为该用户分配通信信用额度许可证，然后重试。"
+                "由余额支付的通话需要通信点数许可证，而 E5 不包含此许可证。"
+                "请为该用户分配通信点数许可证，然后重试。"
             ),
         },
     },
@@ -655,6 +655,63 @@ ERROR_MESSAGES: dict[str, dict[str, dict[str, str]]] = {
             ),
         },
     },
+    "amount_too_large": {
+        "en": {
+            "title": "Amount too large",
+            "detail": (
+                "The amount is larger than the simulator accepts. One amount can be at most "
+                "1000000000 in the tenant's currency."
+            ),
+            "detail:value+max+currency": (
+                "“{value}” is larger than the simulator accepts. One amount can be at most "
+                "{max} {currency}."
+            ),
+        },
+        "de": {
+            "title": "Betrag zu hoch",
+            "detail": (
+                "Der Betrag ist höher, als der Simulator annimmt. Ein einzelner Betrag darf "
+                "höchstens 1000000000 in der Währung der Organisation sein."
+            ),
+            "detail:value+max+currency": (
+                "„{value}“ ist höher, als der Simulator annimmt. Ein einzelner Betrag darf "
+                "höchstens {max} {currency} sein."
+            ),
+        },
+        "zh": {
+            "title": "金额过大",
+            "detail": "金额超出了模拟器可接受的范围。单笔金额最多为组织货币的 1000000000。",
+            "detail:value+max+currency": (
+                "“{value}”超出了模拟器可接受的范围。单笔金额最多为 {max} {currency}。"
+            ),
+        },
+    },
+    "balance_limit": {
+        "en": {
+            "title": "Balance limit reached",
+            "detail": "This would take the balance above the most the simulator can hold.",
+            "detail:amount+balance+max+currency": (
+                "Adding {amount} to the balance of {balance} would take it above {max} "
+                "{currency}, the most a balance can hold. Add a smaller amount."
+            ),
+        },
+        "de": {
+            "title": "Höchstsaldo erreicht",
+            "detail": "Damit würde der Saldo das Maximum überschreiten, das der Simulator führt.",
+            "detail:amount+balance+max+currency": (
+                "Mit {amount} würde der Saldo von {balance} über {max} {currency} steigen, "
+                "den höchsten möglichen Saldo. Laden Sie einen kleineren Betrag auf."
+            ),
+        },
+        "zh": {
+            "title": "已达到余额上限",
+            "detail": "此操作会使余额超过模拟器可记录的上限。",
+            "detail:amount+balance+max+currency": (
+                "在 {balance} 的余额上添加 {amount} 会使余额超过上限 {max} {currency}。"
+                "请添加较小的金额。"
+            ),
+        },
+    },
     "invalid_country": {
         "en": {
             "title": "Invalid country or region code",
@@ -920,6 +977,68 @@ ERROR_MESSAGES: dict[str, dict[str, dict[str, str]]] = {
             "detail:now+to": "模拟时钟当前为 {now}，无法倒退到 {to}。请选择 {now} 或之后的时间。",
         },
     },
+    "clock_too_far": {
+        "en": {
+            "title": "Too far ahead",
+            "detail": (
+                "One step can move the simulated clock at most 10 years ahead, and never past "
+                "1 January 2200."
+            ),
+            "detail:field=months+max": (
+                "“{field}” can be at most {max}: one step moves the simulated clock at most 10 "
+                "years ahead."
+            ),
+            "detail:field=by+max": (
+                "The time span (days and hours together) can be at most {max} days: one step "
+                "moves the simulated clock at most 10 years ahead."
+            ),
+            "detail:field=to+max": (
+                "“{field}” can be at most {max}: one step moves the simulated clock at most 10 "
+                "years ahead of its current time."
+            ),
+            "detail:field+horizon": (
+                "The simulated clock can't go past {horizon}. Choose a smaller value for “{field}”."
+            ),
+        },
+        "de": {
+            "title": "Zu weit in der Zukunft",
+            "detail": (
+                "Ein Schritt stellt die simulierte Uhr höchstens 10 Jahre vor und nie über den "
+                "1. Januar 2200 hinaus."
+            ),
+            "detail:field=months+max": (
+                "„{field}“ darf höchstens {max} sein: Ein Schritt stellt die simulierte Uhr "
+                "höchstens 10 Jahre vor."
+            ),
+            "detail:field=by+max": (
+                "Die Zeitspanne (Tage und Stunden zusammen) darf höchstens {max} Tage betragen: "
+                "Ein Schritt stellt die simulierte Uhr höchstens 10 Jahre vor."
+            ),
+            "detail:field=to+max": (
+                "„{field}“ darf höchstens {max} sein: Ein Schritt stellt die simulierte Uhr "
+                "höchstens 10 Jahre über die aktuelle simulierte Zeit hinaus vor."
+            ),
+            "detail:field+horizon": (
+                "Die simulierte Uhr kann nicht über {horizon} hinaus vorgestellt werden. Wählen "
+                "Sie für „{field}“ einen kleineren Wert."
+            ),
+        },
+        "zh": {
+            "title": "时间超出范围",
+            "detail": "每次最多只能将模拟时钟向前推进 10 年，且不能超过 2200 年 1 月 1 日。",
+            "detail:field=months+max": (
+                "“{field}”最多为 {max}：每次最多只能将模拟时钟向前推进 10 年。"
+            ),
+            "detail:field=by+max": (
+                "时间跨度（天数和小时数合计）最多为 {max} 天："
+                "每次最多只能将模拟时钟向前推进 10 年。"
+            ),
+            "detail:field=to+max": (
+                "“{field}”最晚为 {max}：每次最多只能将模拟时钟从当前模拟时间向前推进 10 年。"
+            ),
+            "detail:field+horizon": "模拟时钟不能超过 {horizon}。请为“{field}”选择更小的值。",
+        },
+    },
 }
 
 # For a code this catalog does not know yet (a newer engine): names the code.
@@ -1087,7 +1206,7 @@ LICENSE_NAMES: dict[str, dict[str, str]] = {
     "communications_credits": {
         "en": "Communications Credits license",
         "de": "Kommunikationsguthaben-Lizenz",
-        "zh": "通信信用额度许可证",
+        "zh": "通信点数许可证",
     },
 }
 
@@ -1161,9 +1280,9 @@ NOTIFICATIONS: dict[str, dict[str, dict[str, str]]] = {
             ),
         },
         "zh": {
-            "subject": "通信信用额度：组织“{tenant_name}”的自动充值已成功",
-            "happened": "自动充值已按充值金额为组织“{tenant_name}”的通信信用额度余额充值。",
-            "happened:amount": "自动充值已为组织“{tenant_name}”的通信信用额度余额充值 {amount}。",
+            "subject": "通信点数：组织“{tenant_name}”的自动充值已成功",
+            "happened": "自动充值已按充值金额为组织“{tenant_name}”的通信点数余额充值。",
+            "happened:amount": "自动充值已为组织“{tenant_name}”的通信点数余额充值 {amount}。",
             "next": "你无需执行任何操作。该金额已从你的信用卡扣除。12 个月内未使用的资金将会过期。",
         },
     },
@@ -1270,7 +1389,7 @@ NOTIFICATIONS: dict[str, dict[str, dict[str, str]]] = {
             ),
         },
         "zh": {
-            "subject": "通信信用额度：组织“{tenant_name}”的自动充值失败",
+            "subject": "通信点数：组织“{tenant_name}”的自动充值失败",
             "happened": "组织“{tenant_name}”的自动充值失败，未添加任何资金。",
             "happened:amount": "组织“{tenant_name}”的 {amount} 自动充值失败，未添加任何资金。",
             "happened:reason": "组织“{tenant_name}”的自动充值失败（{reason}），未添加任何资金。",
@@ -1292,14 +1411,14 @@ NOTIFICATIONS: dict[str, dict[str, dict[str, str]]] = {
             ),
             "next": (
                 "请检查信用卡和自动充值设置。如果余额较低，请手动添加资金，"
-                "以免由通信信用额度支付的通话被拒绝。"
+                "以免由通信点数支付的通话被拒绝。"
             ),
             "next:reason=card_expired": (
-                "请更新信用卡，然后手动添加资金，以免由通信信用额度支付的通话被拒绝。"
+                "请更新信用卡，然后手动添加资金，以免由通信点数支付的通话被拒绝。"
                 "下次余额低于触发金额时，自动充值会再次尝试。"
             ),
             "next:reason=card_missing": (
-                "请添加信用卡，然后手动添加资金，以免由通信信用额度支付的通话被拒绝。"
+                "请添加信用卡，然后手动添加资金，以免由通信点数支付的通话被拒绝。"
                 "下次余额低于触发金额时，自动充值会再次尝试。"
             ),
         },
@@ -1338,14 +1457,14 @@ NOTIFICATIONS: dict[str, dict[str, dict[str, str]]] = {
             ),
         },
         "zh": {
-            "subject": "通信信用额度：组织“{tenant_name}”的剩余额度已用完",
+            "subject": "通信点数：组织“{tenant_name}”的剩余额度已用完",
             "happened": (
-                "组织“{tenant_name}”在切换到新商务体验（NCE）使用后计费时剩余的通信信用额度已经用完。"
+                "组织“{tenant_name}”在切换到新商务体验（NCE）使用后计费时剩余的通信点数已经用完。"
                 "通话不会被拒绝：从现在起，使用量将在每个计费周期结束时按超额使用计费。"
             ),
             "next": (
                 "无需任何操作，通话会照常进行。请在该计费周期的账单中查看超额使用；"
-                "在新商务体验（NCE）下已无法再购买通信信用额度。"
+                "在新商务体验（NCE）下已无法再购买通信点数。"
             ),
         },
     },
@@ -1380,10 +1499,10 @@ NOTIFICATIONS: dict[str, dict[str, dict[str, str]]] = {
             ),
         },
         "zh": {
-            "subject": "通信信用额度：组织“{tenant_name}”的余额已降至零或以下",
+            "subject": "通信点数：组织“{tenant_name}”的余额已降至零或以下",
             "happened": (
-                "组织“{tenant_name}”的通信信用额度余额已降至零或以下。在余额恢复到零以上之前，"
-                "由通信信用额度支付的新通话（例如免费电话拨入、会议拨出和国际通话）都会被拒绝。"
+                "组织“{tenant_name}”的通信点数余额已降至零或以下。在余额恢复到零以上之前，"
+                "由通信点数支付的新通话（例如免费电话拨入、会议拨出和国际通话）都会被拒绝。"
             ),
             "next": (
                 "请立即添加资金。为避免余额再次用完，请启用自动充值；如果已经启用，"
@@ -1408,7 +1527,7 @@ NOTIFICATION_LINES: dict[str, dict[str, str]] = {
     "zh": {
         "time": "时间：{at}",
         "balance": "当前余额：{balance}",
-        "closing": "此邮件由通信信用额度模拟器发送。",
+        "closing": "此邮件由通信点数模拟器发送。",
     },
 }
 

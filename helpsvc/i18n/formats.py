@@ -41,9 +41,12 @@ def locale_of(lang: str) -> Locale:
 
 def _clean(text: str, currency: str | None, locale: Locale) -> str:
     folded = unicodedata.normalize("NFKC", text).strip()
-    if currency:
-        symbols = {currency, get_currency_symbol(currency, locale=locale)}
-        symbols.update(_EXTRA_SYMBOLS.get(currency, ()))
+    # Without a currency (a form sent before the export says which), any of the known
+    # ones may be typed with the amount.
+    currencies = [currency] if currency else list(_EXTRA_SYMBOLS)
+    for code in currencies:
+        symbols = {code, get_currency_symbol(code, locale=locale)}
+        symbols.update(_EXTRA_SYMBOLS.get(code, ()))
         for symbol in sorted(symbols, key=len, reverse=True):
             folded = folded.replace(symbol, "")
     # Spaces as thousands separators (and the no-break spaces Babel itself writes).
@@ -76,6 +79,17 @@ def format_minor(minor: int, digits: int, currency: str, lang: str) -> str:
 def format_number(value: Decimal | int | float, lang: str, digits: int = 0) -> str:
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=locale_of(lang))
+
+
+def format_fraction(value: Decimal | int | float, lang: str, most: int = 2) -> str:
+    """A count that may have decimals, without trailing zeros: "3,38", "0,5", "4"."""
+    pattern = "#,##0" + ("." + "#" * most if most else "")
+    return format_decimal(value, format=pattern, locale=locale_of(lang))
+
+
+def machine_decimal(value: Decimal) -> str:
+    """A parsed number as the API and the command line write it: "1000.50", never "1E+3"."""
+    return format(value, "f")
 
 
 def example_amount(lang: str, digits: int = 2) -> str:

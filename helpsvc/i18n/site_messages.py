@@ -1,7 +1,7 @@
 """Messages the service shows or answers with, in English, German and Simplified Chinese.
 
 German and Chinese use the terms of the project's glossary (Kommunikationsguthaben,
-通信信用额度). A missing translation falls back to English rather than to a key.
+通信点数). A missing translation falls back to English rather than to a key.
 """
 
 from __future__ import annotations
@@ -65,14 +65,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "site.name": {
         "en": "Communications Credits Help",
         "de": "Hilfe zum Kommunikationsguthaben",
-        "zh": "通信信用额度帮助",
+        "zh": "通信点数帮助",
     },
     "page.skip": {"en": "Skip to content", "de": "Zum Inhalt springen", "zh": "跳到正文"},
     "page.dashboard": {"en": "Dashboard", "de": "Dashboard", "zh": "仪表板"},
     "signin.title": {
         "en": "Sign in to the credit simulator",
         "de": "Beim Guthabensimulator anmelden",
-        "zh": "登录通信信用额度模拟器",
+        "zh": "登录通信点数模拟器",
     },
     "signin.try_title": {
         "en": "Try it without preparation",
@@ -84,7 +84,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "the sandbox belongs to this browser only.",
         "de": "Legen Sie eine Sandbox-Organisation mit simuliertem Kommunikationsguthaben an. "
         "Es fallen keine Kosten an, und die Sandbox gehört nur zu diesem Browser.",
-        "zh": "创建一个带有模拟通信信用额度的沙盒组织。不会产生任何费用，该沙盒仅属于此浏览器。",
+        "zh": "创建一个带有模拟通信点数的沙盒组织。不会产生任何费用，该沙盒仅属于此浏览器。",
     },
     "signin.try_button": {
         "en": "Try it in a sandbox",
@@ -220,6 +220,56 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Verwenden Sie für jede neue Anfrage einen neuen Schlüssel.",
         "zh": "Idempotency-Key“{key}”已用于另一个请求。新请求请使用新的键。",
     },
+    "problem.idempotency_key_invalid.title": {
+        "en": "Invalid Idempotency-Key",
+        "de": "Ungültiger Idempotency-Key",
+        "zh": "Idempotency-Key 无效",
+    },
+    "problem.idempotency_key_empty": {
+        "en": "The Idempotency-Key header is empty. Send a value of your own, unique per "
+        "request, with 1 to {max} visible ASCII characters (a UUID, for example), or leave "
+        "the header out.",
+        "de": "Der Header „Idempotency-Key“ ist leer. Senden Sie einen eigenen, pro Anfrage "
+        "eindeutigen Wert aus 1 bis {max} sichtbaren ASCII-Zeichen (zum Beispiel eine UUID), "
+        "oder lassen Sie den Header weg.",
+        "zh": "Idempotency-Key 标头为空。请发送您自己生成、每个请求唯一的值，"
+        "由 1 到 {max} 个可见 ASCII 字符组成（例如 UUID），或者不发送此标头。",
+    },
+    "problem.idempotency_key_too_long": {
+        "en": "The Idempotency-Key header has {length} characters; at most {max} are allowed.",
+        "de": "Der Header „Idempotency-Key“ hat {length} Zeichen; erlaubt sind höchstens {max}.",
+        "zh": "Idempotency-Key 标头有 {length} 个字符，最多允许 {max} 个。",
+    },
+    "problem.idempotency_key_character": {
+        "en": "The Idempotency-Key header contains the character {character} at position "
+        "{position}. Only visible ASCII characters are allowed: letters, digits and "
+        "punctuation, no spaces.",
+        "de": "Der Header „Idempotency-Key“ enthält an Position {position} das Zeichen "
+        "{character}. Erlaubt sind nur sichtbare ASCII-Zeichen: Buchstaben, Ziffern und "
+        "Satzzeichen, keine Leerzeichen.",
+        "zh": "Idempotency-Key 标头的第 {position} 个字符是 {character}。"
+        "只允许可见 ASCII 字符：字母、数字和标点符号，不能包含空格。",
+    },
+    "tenant.api_key_once": {
+        "en": "Store this API key now: it is shown only in this answer. The service keeps "
+        "only a hash of it and cannot show it again.",
+        "de": "Speichern Sie diesen API-Schlüssel jetzt: Er wird nur in dieser Antwort "
+        "angezeigt. Der Dienst bewahrt nur einen Hash davon auf und kann ihn nicht erneut "
+        "anzeigen.",
+        "zh": "请立即保存此 API 密钥：它只在这次响应中显示。"
+        "服务只保存密钥的哈希值，无法再次显示密钥。",
+    },
+    "tenant.api_key_withheld": {
+        "en": "This repeats the answer to an earlier request with the same Idempotency-Key. "
+        "The API key was shown only in the first answer and cannot be shown again. If it "
+        "was lost, create a new tenant with a new Idempotency-Key.",
+        "de": "Dies wiederholt die Antwort auf eine frühere Anfrage mit demselben "
+        "Idempotency-Key. Der API-Schlüssel wurde nur in der ersten Antwort angezeigt und "
+        "kann nicht erneut angezeigt werden. Falls er verloren gegangen ist, legen Sie mit "
+        "einem neuen Idempotency-Key eine neue Organisation an.",
+        "zh": "这是对先前使用相同 Idempotency-Key 的请求的重复响应。API 密钥只在第一次响应中显示，"
+        "无法再次显示。如果密钥已丢失，请使用新的 Idempotency-Key 创建新组织。",
+    },
     "problem.validation.title": {
         "en": "Invalid request",
         "de": "Ungültige Anfrage",
@@ -249,6 +299,124 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This endpoint needs the admin token in an Authorization: Bearer header.",
         "de": "Dieser Endpunkt erfordert das Admin-Token im Header „Authorization: Bearer“.",
         "zh": "此端点需要在 Authorization: Bearer 标头中提供管理员令牌。",
+    },
+    "problem.unauthorized.title": {
+        "en": "Admin token missing or wrong",
+        "de": "Admin-Token fehlt oder ist falsch",
+        "zh": "缺少管理员令牌或令牌错误",
+    },
+    "problem.admin_off.title": {
+        "en": "Admin endpoints are off",
+        "de": "Admin-Endpunkte sind deaktiviert",
+        "zh": "管理端点未启用",
+    },
+    "problem.admin_off": {
+        "en": "This service has no admin token configured, so its admin endpoints are off. "
+        "Set HELPSVC_ADMIN_TOKEN and restart the service to use them.",
+        "de": "Für diesen Dienst ist kein Admin-Token konfiguriert, daher sind seine "
+        "Admin-Endpunkte deaktiviert. Legen Sie HELPSVC_ADMIN_TOKEN fest, und starten Sie den "
+        "Dienst neu, um sie zu verwenden.",
+        "zh": "此服务未配置管理员令牌，因此其管理端点未启用。如需使用，请设置 "
+        "HELPSVC_ADMIN_TOKEN 并重新启动服务。",
+    },
+    "problem.database_unavailable.title": {
+        "en": "Database temporarily unavailable",
+        "de": "Datenbank vorübergehend nicht verfügbar",
+        "zh": "数据库暂时不可用",
+    },
+    "problem.database_unavailable.full": {
+        "en": "The simulator's database has no space left, so this change was not saved. "
+        "Try again in {seconds} seconds; if the problem persists, an operator needs to free "
+        "disk space.",
+        "de": "Die Datenbank des Simulators hat keinen freien Speicherplatz mehr, daher wurde "
+        "diese Änderung nicht gespeichert. Versuchen Sie es in {seconds} Sekunden erneut. "
+        "Besteht das Problem weiter, muss ein Administrator Speicherplatz freigeben.",
+        "zh": "模拟器的数据库已没有可用空间，因此未保存此更改。请在 {seconds} 秒后重试；"
+        "如果问题仍然存在，需要由管理员释放磁盘空间。",
+    },
+    "problem.database_unavailable.read_only": {
+        "en": "The simulator's database is read-only at the moment, so this change was not "
+        "saved. Try again in {seconds} seconds.",
+        "de": "Die Datenbank des Simulators ist zurzeit schreibgeschützt, daher wurde diese "
+        "Änderung nicht gespeichert. Versuchen Sie es in {seconds} Sekunden erneut.",
+        "zh": "模拟器的数据库当前为只读状态，因此未保存此更改。请在 {seconds} 秒后重试。",
+    },
+    "problem.database_unavailable.busy": {
+        "en": "The simulator's database is busy with other requests, so this request was not "
+        "carried out. Try again in {seconds} seconds.",
+        "de": "Die Datenbank des Simulators ist mit anderen Anfragen ausgelastet, daher wurde "
+        "diese Anfrage nicht ausgeführt. Versuchen Sie es in {seconds} Sekunden erneut.",
+        "zh": "模拟器的数据库正忙于处理其他请求，因此未执行此请求。请在 {seconds} 秒后重试。",
+    },
+    "problem.database_unavailable.unreachable": {
+        "en": "The simulator's database cannot be reached, so this request could not be "
+        "completed. Try again in {seconds} seconds with the same Idempotency-Key.",
+        "de": "Die Datenbank des Simulators ist nicht erreichbar, daher konnte diese Anfrage "
+        "nicht abgeschlossen werden. Versuchen Sie es in {seconds} Sekunden mit demselben "
+        "Idempotency-Key erneut.",
+        "zh": "无法连接到模拟器的数据库，因此无法完成此请求。请在 {seconds} 秒后使用相同的 "
+        "Idempotency-Key 重试。",
+    },
+    "problem.database_unavailable.file": {
+        "en": "The simulator's database file was moved or replaced while the service was "
+        "running. To protect your data, changes are not accepted until an operator puts it "
+        "back. Try again in {seconds} seconds.",
+        "de": "Die Datenbankdatei des Simulators wurde während des Betriebs verschoben oder "
+        "ersetzt. Zum Schutz Ihrer Daten werden keine Änderungen angenommen, bis ein "
+        "Administrator sie wiederherstellt. Versuchen Sie es in {seconds} Sekunden erneut.",
+        "zh": "服务运行期间，模拟器的数据库文件被移动或替换。为保护你的数据，在管理员将其恢复"
+        "之前不接受任何更改。请在 {seconds} 秒后重试。",
+    },
+    "problem.not_ready.title": {
+        "en": "Service not ready",
+        "de": "Dienst nicht bereit",
+        "zh": "服务未就绪",
+    },
+    "problem.not_ready": {
+        "en": "These readiness checks failed: {checks}. The service is running but cannot do "
+        "all of its work yet.",
+        "de": "Diese Bereitschaftsprüfungen sind fehlgeschlagen: {checks}. Der Dienst läuft, "
+        "kann aber noch nicht alle Aufgaben erledigen.",
+        "zh": "以下就绪检查未通过：{checks}。服务正在运行，但尚不能完成全部工作。",
+    },
+    "problem.rate_limited.title": {
+        "en": "Too many requests",
+        "de": "Zu viele Anfragen",
+        "zh": "请求过多",
+    },
+    "problem.rate_limited": {
+        "en": "This client has sent too many requests of this kind. Try again in {seconds} "
+        "seconds.",
+        "de": "Von diesem Client kamen zu viele Anfragen dieser Art. Versuchen Sie es in "
+        "{seconds} Sekunden erneut.",
+        "zh": "此客户端发送的此类请求过多。请在 {seconds} 秒后重试。",
+    },
+    "try.title": {
+        "en": "Try it in a sandbox: {guide}",
+        "de": "In einer Sandbox ausprobieren: {guide}",
+        "zh": "在沙盒中试用：{guide}",
+    },
+    "try.nce": {
+        "en": "The sandbox starts as an organization on NCE post-usage billing.",
+        "de": "Die Sandbox beginnt als Organisation mit NCE-Abrechnung nach Nutzung.",
+        "zh": "沙盒将作为采用 NCE 使用后计费的组织启动。",
+    },
+    "try.replaces": {
+        "en": "This browser is signed in to another organization. Starting a sandbox signs it "
+        "in to the new sandbox instead.",
+        "de": "Dieser Browser ist bei einer anderen Organisation angemeldet. Wenn Sie eine "
+        "Sandbox starten, wird er stattdessen bei der neuen Sandbox angemeldet.",
+        "zh": "此浏览器已登录到另一个组织。启动沙盒后，它将改为登录到新的沙盒。",
+    },
+    "try.button": {
+        "en": "Start the sandbox",
+        "de": "Sandbox starten",
+        "zh": "启动沙盒",
+    },
+    "try.signin": {
+        "en": "Sign in with an API key instead",
+        "de": "Stattdessen mit einem API-Schlüssel anmelden",
+        "zh": "改用 API 密钥登录",
     },
 }
 

@@ -23,6 +23,7 @@ from helpsvc.glossary.lookup import TermIndex, search_synonyms
 from helpsvc.services.content import Content, ContentHolder, load_content
 from helpsvc.services.f1_context import F1Context
 from helpsvc.services.notifications import render_notification
+from helpsvc.services.readiness import Readiness
 from helpsvc.services.sign_ins import SignIns
 from helpsvc.services.simulations import Simulations
 from helpsvc.services.tenant_queries import TenantQueries
@@ -101,6 +102,10 @@ class Services:
     def glossary(self) -> TermIndex:
         return self.parts.glossary
 
+    @property
+    def readiness(self) -> Readiness:
+        return Readiness(self.engine, self.content, self.parts.glossary)
+
     def start(self) -> None:
         """Bring the schema up to date and start the background writers."""
         upgrade(self.engine)
@@ -131,7 +136,9 @@ def build_services(settings: Settings, parts: Parts | None = None) -> Services:
         engine=engine,
         parts=parts,
         content=ContentHolder(settings, synonyms=parts.synonyms, initial=parts.content),
-        misses=MissCounter(engine, settings.miss_flush_seconds),
+        misses=MissCounter(
+            engine, settings.miss_flush_seconds, max_keywords=settings.miss_max_keywords
+        ),
         outbox=outbox,
         tenants=tenants,
         queries=TenantQueries(uow),

@@ -51,7 +51,13 @@ class F1Context:
             loaded = tx.tenants.get(tenant_id)
             if loaded is None:
                 return None
-            last = tx.tenants.ledger(tenant_id, types=RECHARGE_TYPES, limit=1, newest_first=True)
+            # Turning auto-recharge on needs a trigger amount, and none is ever removed: with
+            # no trigger there has been no recharge to look up (the F1 path stays one query).
+            last = (
+                tx.tenants.ledger(tenant_id, types=RECHARGE_TYPES, limit=1, newest_first=True)
+                if loaded.state.auto_recharge.trigger is not None
+                else []
+            )
         context = TenantContext(tenant_id)
         if loaded.state.model is CommerceModel.NCE and page.page_id in NCE_REPLACES:
             replacement = NCE_REPLACES[page.page_id]

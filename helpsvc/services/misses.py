@@ -12,6 +12,6 @@ def top_misses(settings: Settings, limit: int) -> list[Miss]:
     engine = make_engine(database_url(settings))
     try:
         upgrade(engine)
-        return MissCounter(engine).top(limit)
+        return MissCounter(engine, max_keywords=settings.miss_max_keywords).top(limit)
     finally:
         engine.dispose()

@@ -8,7 +8,9 @@ update, and a crossing of the trigger amount can only ever be seen, and recharge
 
 How an outcome reads (``present``) belongs to the caller (the HTTP layer, a walkthrough);
 it runs inside the transaction, so the answer remembered for a key is exactly the one the
-first caller got.
+first caller got. The one exception is a new tenant's API key: it is a secret, stored only
+as a hash, so the answer remembered for a creation key is presented without it, and a
+replay never hands the key out again.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from helpsvc.credits import (
     new_tenant,
 )
 from helpsvc.services.errors import TenantNotFound
-from helpsvc.services.idempotency import CREATION_SCOPE, Idempotency, Reply, request_hash
+from helpsvc.services.idempotency import Idempotency, Reply, creation_scope, request_hash
 from helpsvc.store.records import LoadedTenant, RenderedNotification, TenantRecord
 from helpsvc.store.unit_of_work import Transaction, UnitOfWork
 
@@ -40,7 +42,8 @@ KEY_PREFIX = "hsk_"
 
 # How a caller words an outcome: (status, JSON body).
 Present = Callable[[TenantRecord, Decision | DomainError], tuple[int, dict[str, Any]]]
-PresentCreated = Callable[[TenantRecord, TenantState, str], dict[str, Any]]
+# A new tenant's answer; the API key is None in the answer remembered for a replay.
+PresentCreated = Callable[[TenantRecord, TenantState, str | None], dict[str, Any]]
 RenderNotification = Callable[[TenantRecord, NotificationQueued], tuple[str, str]]
 # The commands of a request, built from the state they will apply to (its currency...).
 Build = Callable[[TenantState], Command | Sequence[Command]]
@@ -106,21 +109,35 @@ class TenantService:
         *,
         present: PresentCreated,
         idempotency_key: str | None = None,
+        caller: str = "",
+        digest: str | None = None,
     ) -> Reply:
-        digest = request_hash(
-            "create",
-            spec.name,
-            spec.country,
-            spec.currency,
-            spec.model,
-            spec.language,
-            spec.admin_email,
-        )
+        """Create a tenant; a retry with the same key from the same caller gets its answer.
+
+        ``caller`` scopes the key (see ``creation_scope``); ``digest`` is the hash of the
+        request as sent (default: of ``spec``). The first answer holds the API key; what is
+        remembered, and so what a replay answers, is ``present`` called without it.
+        """
+        if digest is None:
+            digest = request_hash(
+                "create",
+                spec.name,
+                spec.country,
+                spec.currency,
+                spec.model,
+                spec.language,
+                spec.admin_email,
+                spec.start,
+            )
+        scope = creation_scope(caller)
         tenant_id = secrets.token_hex(8)
         state = new_tenant(tenant_id, spec.currency, spec.country, spec.start, model=spec.model)
         api_key = KEY_PREFIX + secrets.token_urlsafe(32)
         with self.uow.begin() as tx:
-            replayed = self.idempotency.replay(tx.replies, CREATION_SCOPE, idempotency_key, digest)
+            if idempotency_key is not None:
+                # No tenant row to lock yet: concurrent retries of one creation queue here.
+                tx.replies.lock(scope, idempotency_key)
+            replayed = self.idempotency.replay(tx.replies, scope, idempotency_key, digest)
             if replayed is not None:
                 return replayed
             record = TenantRecord(
@@ -134,8 +151,10 @@ class TenantService:
                 1,
             )
             tx.tenants.add(record, hash_key(api_key), state)
+            if idempotency_key is not None:
+                withheld = Reply(201, present(record, state, None))
+                self.idempotency.remember(tx.replies, scope, idempotency_key, digest, withheld)
             reply = Reply(201, present(record, state, api_key))
-            self.idempotency.remember(tx.replies, CREATION_SCOPE, idempotency_key, digest, reply)
         return reply
 
     def execute(

@@ -1,4 +1,9 @@
-"""Create the database engine from the settings and bring its schema up to date."""
+"""Create the database engine from the settings and bring its schema up to date.
+
+The engine is wired to the guards of ``helpsvc.store.faults``: connections that a read-only
+period or a server restart left unusable are replaced instead of failing until the service
+restarts, and an SQLite file deleted or replaced under the service stops all writes.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DisconnectionError
 
 from helpsvc.settings import Settings
+from helpsvc.store.faults import SqliteFile, guard_file, invalidate_stale_connections
 
 
 def database_url(settings: Settings) -> str:
@@ -32,6 +38,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001 - DBAPI 
 
 
 def _sqlite_begin(conn) -> None:  # noqa: ANN001
+    # A write goes to the file the service opened at start, or nowhere (see SqliteFile).
+    if not conn.get_execution_options().get("readonly"):
+        SqliteFile.check_engine(conn.engine)
     # pysqlite's own transaction handling is off (isolation_level=None below); a write
     # transaction starts as BEGIN IMMEDIATE so it takes the lock before it reads, and two
     # read-modify-write transactions can never interleave. Reads (execution option
@@ -51,13 +60,17 @@ def _sqlite_begin(conn) -> None:  # noqa: ANN001
 RECYCLE_SECONDS = 1800
 PING_AFTER_IDLE_SECONDS = 10.0
 _KEEPALIVES = {"keepalives": 1, "keepalives_idle": 60, "keepalives_interval": 10}
+# A server that does not answer (a dropped link, a firewall) fails a connect within seconds,
+# so a request or the readiness probe answers 503 instead of hanging.
+_CONNECT_TIMEOUT = {"connect_timeout": 5}
 _LIBPQ_DRIVERS = ("psycopg", "psycopg2")
 
 
 def _connect_args(parsed: URL) -> dict[str, Any]:
     if parsed.get_backend_name() != "postgresql" or parsed.get_driver_name() not in _LIBPQ_DRIVERS:
         return {}
-    return {name: value for name, value in _KEEPALIVES.items() if name not in parsed.query}
+    options = {**_KEEPALIVES, **_CONNECT_TIMEOUT}
+    return {name: value for name, value in options.items() if name not in parsed.query}
 
 
 def _ping_when_idle(engine: Engine) -> None:
@@ -88,6 +101,9 @@ def make_engine(url: str) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+        invalidate_stale_connections(engine)
+        if parsed.database and parsed.database != ":memory:":
+            guard_file(engine, Path(parsed.database).absolute())
         return engine
     engine = create_engine(
         url,
@@ -97,6 +113,7 @@ def make_engine(url: str) -> Engine:
         connect_args=_connect_args(parsed),
     )
     _ping_when_idle(engine)
+    invalidate_stale_connections(engine)
     return engine
 
 

@@ -4,16 +4,24 @@ Notifications are written to the outbox in the same transaction as the command t
 caused them, so none is lost when the mail server is down; this sender only reads the
 outbox and marks what it delivered. A message is tried a few times, then left with its
 last error for an admin to see.
+
+A message that cannot be built (a tenant name with a line break would add headers of the
+sender's choosing, e.g. a Bcc) is refused by the e-mail package's SMTP policy, which rejects
+CR and LF in header values; it is marked failed at once with the reason, and the messages
+after it are still delivered.
 """
 
 from __future__ import annotations
 
+import logging
 import smtplib
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email import policy
+from email.errors import MessageError
+from email.headerregistry import Address
 from email.message import EmailMessage
-from email.utils import formataddr
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from sqlalchemy import Engine, select, update
@@ -22,6 +30,11 @@ from helpsvc.store.engine import read
 from helpsvc.store.schema import notifications, tenants
 
 MAX_ATTEMPTS = 5
+# CRLF line ends as SMTP wants them; a header value with CR or LF raises instead of being
+# folded or passed on, and any defect found while building raises rather than being noted.
+SMTP_POLICY = policy.SMTP.clone(raise_on_defect=True)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,24 +98,48 @@ class OutboxSender:
             if not row.admin_email:
                 self._mark(row.id, error="the tenant has no admin e-mail address", final=True)
                 continue
-            message = EmailMessage()
-            message["From"] = self._target.sender
-            message["To"] = formataddr((row.name, row.admin_email))
-            message["Subject"] = row.subject
-            message.set_content(row.body)
+            try:
+                message = self._message(row.name, row.admin_email, row.subject, row.body)
+            except (ValueError, TypeError, MessageError) as exc:
+                # Retrying cannot help: the same text fails the same way.
+                self._mark(row.id, error=f"message not built: {exc}"[:500], final=True)
+                log.warning("notification %s not sent: %s", row.id, exc)
+                continue
             try:
                 with smtplib.SMTP(self._target.host, self._target.port, timeout=10) as smtp:
                     if self._target.starttls:
                         smtp.starttls()
                     if self._target.username:
                         smtp.login(self._target.username, self._target.password or "")
-                    smtp.send_message(message)
+                    # Recipients from the stored address only, never from headers.
+                    smtp.send_message(message, to_addrs=[row.admin_email])
             except (OSError, smtplib.SMTPException) as exc:
                 self._mark(row.id, error=f"{type(exc).__name__}: {exc}"[:500])
+                continue
+            except (ValueError, MessageError) as exc:  # could not be written out: never will
+                self._mark(row.id, error=f"message not sent: {exc}"[:500], final=True)
+                log.warning("notification %s not sent: %s", row.id, exc)
                 continue
             self._mark(row.id, sent=True)
             delivered += 1
         return delivered
+
+    def _message(self, name: str, address: str, subject: str, body: str) -> EmailMessage:
+        # CR and LF the policy refuses; other controls (NUL, ...) it would pass on as they are.
+        for header, value in (("To", name), ("Subject", subject)):
+            control = next((c for c in value if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0), None)
+            if control is not None:
+                raise ValueError(
+                    f"{header} would contain the control character U+{ord(control):04X}"
+                )
+        message = EmailMessage(policy=SMTP_POLICY)
+        message["From"] = self._target.sender
+        # An Address, not formataddr(): Python 3.11 drops the quotes around a non-ASCII
+        # display name when it encodes it, so "Ü, x@evil.example" would read as two addresses.
+        message["To"] = Address(display_name=name, addr_spec=address)
+        message["Subject"] = subject
+        message.set_content(body)
+        return message
 
     def _mark(
         self, row_id: int, *, sent: bool = False, error: str | None = None, final: bool = False
@@ -129,6 +166,7 @@ class OutboxSender:
             try:
                 self.send_pending()
             except Exception:  # noqa: BLE001 - the database may be briefly away; retry
+                log.exception("sending the outbox failed; trying again")
                 continue
 
     def stop(self) -> None:

@@ -28,6 +28,16 @@ f1_misses = Table(
     Column("last_seen", DateTime(timezone=True), nullable=False),
     Column("sample", String(256), nullable=False),  # the keyword as last sent
 )
+# The miss list is read most frequent first: this index answers "top N" without a sort.
+Index("f1_misses_by_count", f1_misses.c.count.desc(), f1_misses.c.keyword, f1_misses.c.locale)
+
+# Misses of keywords beyond the cap on distinct keywords kept, counted per asked locale.
+f1_miss_other = Table(
+    "f1_miss_other",
+    metadata,
+    Column("locale", String(16), primary_key=True),
+    Column("count", BigInteger, nullable=False),
+)
 
 # A tenant of the simulator: its credits state as one JSON document (updated under a
 # row lock), and the hash of its API key. The ledger's history, the notification outbox,
@@ -104,8 +114,9 @@ calls = Table(
 idempotency_keys = Table(
     "idempotency_keys",
     metadata,
-    Column("scope", String(32), primary_key=True),  # tenant id, or "-" for tenant creation
-    Column("key", String(200), primary_key=True),
+    # A tenant id, or "new:" + a hash of the caller for tenant creation (0005).
+    Column("scope", String(32), primary_key=True),
+    Column("key", String(255), primary_key=True),
     Column("request_hash", String(64), nullable=False),
     Column("status", Integer, nullable=False),
     Column("body", Text, nullable=False),

@@ -22,8 +22,9 @@ from typing import Any
 
 from .times import to_utc
 
-_AMOUNT = re.compile(r"^\d+(\.\d+)?$")
-_MONTH = re.compile(r"(\d{4})-(\d{1,2})|(\d{1,2})/(\d{2}|\d{4})")
+# ASCII digits only: `\d` would let "٥" through to a Money that refuses it later.
+_AMOUNT = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{1,2})|([0-9]{1,2})/([0-9]{2}|[0-9]{4})")
 MIN_RECHARGE_CAP = 0.1
 """Recharges a month accepted at least: zero would make every configuration infeasible."""
 DEFAULT_RECHARGE_DELAY_DAYS = 1.0
@@ -170,7 +171,7 @@ def parse_recharge_cap(text: str | None, default: float = 4.0) -> float:
         value = float(text or default)
     except ValueError:
         value = math.nan
-    if math.isnan(value):
+    if not math.isfinite(value):  # "inf" as well as "nan": no number of recharges
         raise OptionError(
             "max_recharges",
             str(text),

@@ -9,6 +9,7 @@ mistake is explained at its field before anything is bought.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,7 +97,11 @@ def _parse(
             return amount, None
         return None, text("error.money", lang, digits=digits, example=example_amount(lang, digits))
     if item.kind == "last4":
-        return (value, None) if re.fullmatch(r"\d{4}", value) else (None, text("error.last4", lang))
+        # A Chinese IME types full-width digits; the card keeps ASCII ones.
+        digits4 = unicodedata.normalize("NFKC", value)
+        if re.fullmatch(r"[0-9]{4}", digits4):
+            return digits4, None
+        return None, text("error.last4", lang)
     if item.kind == "month":
         ok = value.isdigit() and 1 <= int(value) <= 12
         return (int(value), None) if ok else (None, text("error.month", lang))

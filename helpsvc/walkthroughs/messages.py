@@ -1,6 +1,6 @@
 """What the walkthroughs say: input labels, options, errors and page text in en/de/zh.
 
-German and Chinese follow the project's glossary: Kommunikationsguthaben / 通信信用额度,
+German and Chinese follow the project's glossary: Kommunikationsguthaben / 通信点数,
 automatische Aufladung / 自动充值, Auslösebetrag / 触发金额, Aufladebetrag / 充值金额.
 """
 
@@ -47,7 +47,7 @@ LABELS: dict[str, dict[str, str]] = {
     "users": {
         "en": "Users who get the Communications Credits license",
         "de": "Benutzer, die die Kommunikationsguthaben-Lizenz erhalten",
-        "zh": "要分配通信信用额度许可证的用户",
+        "zh": "要分配通信点数许可证的用户",
     },
     "confirm": {
         "en": "I have read this step",
@@ -171,7 +171,7 @@ TEXT: dict[str, dict[str, str]] = {
     "no_users": {
         "en": "Every user already has the Communications Credits license.",
         "de": "Alle Benutzer haben bereits die Kommunikationsguthaben-Lizenz.",
-        "zh": "所有用户都已拥有通信信用额度许可证。",
+        "zh": "所有用户都已拥有通信点数许可证。",
     },
     "error.trigger_not_below_recharge": {
         "en": "Make the recharge amount larger than the trigger amount ({trigger}). With "
@@ -282,7 +282,7 @@ TEXT: dict[str, dict[str, str]] = {
     "change.credits_license": {
         "en": "Communications Credits license assigned to: {users}.",
         "de": "Kommunikationsguthaben-Lizenz zugewiesen an: {users}.",
-        "zh": "已向以下用户分配通信信用额度许可证：{users}。",
+        "zh": "已向以下用户分配通信点数许可证：{users}。",
     },
     "change.switched_to_nce": {
         "en": "Your organization now uses NCE post-usage billing. The remaining balance of "

@@ -15,7 +15,7 @@ from helpsvc.i18n.formats import format_date, format_datetime, format_money
 from helpsvc.i18n.site_messages import t
 from helpsvc.services.tenant_queries import Dashboard
 from helpsvc.web.charts import balance_chart
-from helpsvc.web.notices import dashboard_notices
+from helpsvc.web.notices import HelpUrl, dashboard_notices
 
 
 def money(value: Money | None, lang: str) -> str:
@@ -51,8 +51,10 @@ def _card(state: TenantState, lang: str) -> dict[str, Any] | None:
     }
 
 
-def dashboard_page(board: Dashboard, lang: str, flow_titles: dict[str, str]) -> dict[str, Any]:
-    """Everything dashboard.html shows, formatted for ``lang``."""
+def dashboard_page(
+    board: Dashboard, lang: str, flow_titles: dict[str, str], help_url: HelpUrl | None = None
+) -> dict[str, Any]:
+    """Everything dashboard.html shows, formatted for ``lang``; ``help_url`` links notices."""
     state, currency = board.tenant.state, board.tenant.record.currency
     series = board.balance
     chart = balance_chart(
@@ -74,7 +76,7 @@ def dashboard_page(board: Dashboard, lang: str, flow_titles: dict[str, str]) -> 
         "trigger": money(state.auto_recharge.trigger, lang),
         "recharge": money(state.auto_recharge.amount, lang),
         "card": _card(state, lang),
-        "notices": dashboard_notices(state, board.last_recharge, lang, flow_titles),
+        "notices": dashboard_notices(state, board.last_recharge, lang, flow_titles, help_url),
         "chart": chart,
         "users": [{"id": u.id, "licenses": licenses_text(u, lang)} for u in state.users],
         "lots": [

@@ -7,6 +7,7 @@ balance notice that follows it only says what the balance means, instead of advi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -14,6 +15,9 @@ from helpsvc.credits import CommerceModel, TenantState
 from helpsvc.i18n.console_messages import ct
 from helpsvc.i18n.formats import format_datetime, format_money, format_month
 from helpsvc.walkthroughs.conditions import users_without_credits_license
+
+# The troubleshooting section of a notice code (a site path with its anchor), or None.
+HelpUrl = Callable[[str], str | None]
 
 
 def _notice(code: str, message: str, flow: str | None, titles: dict[str, str], lang: str):
@@ -42,9 +46,25 @@ def _card_notices(state: TenantState, last_recharge: Any, lang: str, titles: dic
 
 
 def dashboard_notices(
+    state: TenantState,
+    last_recharge: Any,
+    lang: str,
+    titles: dict[str, str],
+    help_url: HelpUrl | None = None,
+) -> list[dict[str, Any]]:
+    """The notices in the order shown; ``titles`` are the walkthroughs' names in ``lang``.
+
+    Each notice carries ``help``: the troubleshooting section that explains its cause.
+    """
+    found = _state_notices(state, last_recharge, lang, titles)
+    for notice in found:
+        notice["help"] = help_url(notice["code"]) if help_url else None
+    return found
+
+
+def _state_notices(
     state: TenantState, last_recharge: Any, lang: str, titles: dict[str, str]
 ) -> list[dict[str, Any]]:
-    """The notices in the order shown; ``titles`` are the walkthroughs' names in ``lang``."""
     if state.model is CommerceModel.NCE:
         return [_notice("nce", ct("notice.nce", lang), None, titles, lang)]
     found = _card_notices(state, last_recharge, lang, titles)

@@ -171,7 +171,9 @@ def test_misses_are_counted_and_listed(client):
     client.get("/api/v1/f1/missing_keyword ", headers={"Accept-Language": "de"})
     client.get("/f1/Other_Missing")
     client.get("/f1/O365E_SFBVoiceCredit")  # a hit is no miss
-    listed = client.get("/api/v1/f1/misses").json()["misses"]
+    listed = client.get(
+        "/api/v1/f1/misses", headers={"Authorization": "Bearer test-admin-token"}
+    ).json()["misses"]
     assert [(m["keyword"], m["locale"], m["count"]) for m in listed] == [
         ("missing_keyword", "de", 4),
         ("other_missing", "en", 1),

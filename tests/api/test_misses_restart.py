@@ -9,5 +9,7 @@ def test_misses_survive_a_restart_of_the_service(make_client, tmp_path, database
     first.__exit__(None, None, None)  # shutdown flushes
 
     second = make_client(database_url=database_url)
-    listed = second.get("/api/v1/f1/misses").json()["misses"]
+    listed = second.get(
+        "/api/v1/f1/misses", headers={"Authorization": "Bearer test-admin-token"}
+    ).json()["misses"]
     assert [(m["keyword"], m["locale"], m["count"]) for m in listed] == [("gone_keyword", "zh", 1)]

@@ -14,7 +14,8 @@ def test_reload_needs_the_admin_token(client):
 
 def test_reload_is_off_without_a_configured_token(make_client):
     client = make_client(admin_token=None)
-    assert client.post("/api/v1/admin/reload", headers=AUTH).status_code == 401
+    off = client.post("/api/v1/admin/reload", headers=AUTH)
+    assert off.status_code == 403 and off.json()["code"] == "admin_disabled"
 
 
 def test_reload_swaps_in_new_content(make_client, docs_copy):

@@ -150,14 +150,99 @@ def test_the_page_has_a_labelled_form_in_the_readers_language(client):
     assert "回放你的 PSTN 使用情况报告" in zh.text and 'lang="zh-Hans"' in zh.text
 
 
+def page_post(client, lang: str, data: dict[str, str], path: Path | None = HAND):
+    """Post the /simulate form as a browser would: the page first (its token and cookie)."""
+    form = client.get(f"/simulate?lang={lang}")
+    token = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
+    fields = {"csrf": token, **data}
+    if path is None:
+        return client.post(f"/simulate?lang={lang}", data=fields, files={"file": ("", b"")})
+    return upload(client, path, fields, url=f"/simulate?lang={lang}")
+
+
+def field_error(html: str, name: str) -> str:
+    match = re.search(rf'<p class="error-text" id="{name}-error">([^<]*)</p>', html)
+    return match.group(1) if match else ""
+
+
 def test_the_page_shows_the_report_with_charts_and_errors_in_place(client):
-    response = upload(client, HAND, {"advise": "true", **CONFIG}, url="/simulate?lang=en")
+    response = page_post(client, "en", {"advise": "true", **CONFIG})
     assert response.status_code == 200
     html = response.text
-    assert "<svg" in html and "Funding advice" in html and "7.50 USD" in html
-    wrong = upload(client, USAGE / "DirectRouting.calls.20260105.csv", url="/simulate?lang=de")
-    assert wrong.status_code == 422 and 'role="alert"' in wrong.text
-    assert "Direct-Routing-Datei" in wrong.text
+    assert "<svg" in html and "Funding advice" in html and "$7.50" in html
+    # The charts style themselves with attributes: a policy without 'unsafe-inline' keeps them.
+    assert "style=" not in html and "<style" not in html
+    wrong = page_post(client, "de", {}, USAGE / "DirectRouting.calls.20260105.csv")
+    assert wrong.status_code == 422 and 'data-testid="error-summary"' in wrong.text
+    assert "Direct-Routing-Datei" in field_error(wrong.text, "file")
+
+
+def test_the_form_reads_amounts_as_the_pages_language_writes_them(client):
+    german = page_post(client, "de", {"funds": "1.000,50", "trigger": "4", "recharge": "5,00"})
+    assert german.status_code == 200, field_error(german.text, "funds")
+    assert "1.000,50\xa0$" in german.text and "5,00\xa0$" in german.text
+    chinese = page_post(client, "zh", {"funds": "１００", "trigger": "４", "recharge": "5.5"})
+    assert chinese.status_code == 200
+    assert "US$100.00" in chinese.text and "US$5.50" in chinese.text
+    english = page_post(client, "en", {"funds": "$1,000.50", "trigger": "4", "recharge": "5"})
+    assert english.status_code == 200 and "$1,000.50" in english.text
+    # A German admin pasting an amount from an English invoice is understood too.
+    pasted = page_post(client, "de", {"funds": "100.50", "trigger": "4", "recharge": "5"})
+    assert pasted.status_code == 200 and "100,50\xa0$" in pasted.text
+    # The API keeps its machine format: a decimal comma is not an amount there.
+    api = upload(client, HAND, {"funds": "100,50"})
+    assert api.status_code == 422 and api.json()["code"] == "invalid_amount"
+
+
+def test_a_bad_amount_comes_back_with_the_values_and_a_summary_linking_the_field(client):
+    sent = {"funds": "zehn", "trigger": "4,50", "nce": "true", "recharge_delay_days": "2"}
+    response = page_post(client, "de", sent)
+    assert response.status_code == 422
+    html = response.text
+    summary = html[html.index('data-testid="error-summary"') : html.index("</ul>")]
+    assert 'href="#funds"' in summary and "Startbetrag" in summary and "zehn" in summary
+    assert "„zehn“ ist kein Betrag" in field_error(html, "funds")
+    assert "50,00" in field_error(html, "funds")  # the example in German notation
+    funds = re.search(r'<input id="funds"[^>]*>', html).group(0)
+    assert 'value="zehn"' in funds and 'aria-invalid="true"' in funds
+    assert "funds-error" in funds
+    assert re.search(r'<input id="trigger"[^>]*value="4,50"', html)
+    assert re.search(r'<input id="nce"[^>]*checked', html)
+    assert not re.search(r'<input id="advise"[^>]*checked', html)
+    assert "<title>Bitte prüfen Sie Ihre Eingaben:" in html
+
+
+def test_amounts_the_export_currency_cannot_hold_are_named_at_the_field(client):
+    too_fine = page_post(client, "de", {"funds": "10,005"})
+    assert too_fine.status_code == 422
+    message = field_error(too_fine.text, "funds")
+    assert "„10,005“" in message and "USD" in message and "2 Nachkommastellen" in message
+    negative = page_post(client, "zh", {"trigger": "-5"})
+    assert "小于零" in field_error(negative.text, "trigger")
+    zero = page_post(client, "en", {"recharge": "0,00"})
+    assert "0,00" in field_error(zero.text, "recharge")
+    assert "“Replay without auto-recharge”" in field_error(zero.text, "recharge")
+    delay = page_post(client, "de", {"advise": "true", "recharge_delay_days": "viel"})
+    assert "zwischen 0 und 31" in field_error(delay.text, "recharge_delay_days")
+    assert "0,5" in field_error(delay.text, "recharge_delay_days")
+    missing = page_post(client, "zh", {"funds": "10"}, path=None)
+    assert missing.status_code == 422 and "请选择要回放的导出文件" in missing.text
+
+
+def test_the_recharge_delay_is_read_in_the_pages_language(client):
+    response = page_post(client, "de", {"advise": "true", "recharge_delay_days": "0,5"})
+    assert response.status_code == 200, field_error(response.text, "recharge_delay_days")
+    assert "0,5 Tage" in response.text
+
+
+def test_a_form_post_without_the_pages_token_changes_nothing(client):
+    forged = upload(client, HAND, {"csrf": "made-up", **CONFIG}, url="/simulate?lang=de")
+    assert forged.status_code == 403
+    assert "<svg" not in forged.text and "ließ sich nicht bestätigen" in forged.text
+    # The form comes back with what was typed and a new token in a cookie.
+    assert re.search(r'<input id="funds"[^>]*value="10"', forged.text)
+    assert "helpsvc_simulate_csrf" in forged.headers["set-cookie"]
+    assert page_post(client, "de", CONFIG).status_code == 200
 
 
 def test_zero_amounts_and_bad_settings_are_422_problems_naming_the_field(client):
@@ -204,3 +289,10 @@ def test_an_expired_card_and_unreadable_exports_in_the_api(client, tmp_path):
     header = tmp_path / "header.csv"
     header.write_bytes(lines[0])
     assert upload(client, header, **{"Accept-Language": "zh"}).json()["code"] == "header_only"
+
+
+def test_an_upload_over_the_limit_comes_back_as_the_form_with_the_limit_named(make_client):
+    client = make_client(simulation_max_bytes=1000)
+    response = page_post(client, "de", CONFIG)
+    assert response.status_code == 413
+    assert 'href="#file"' in response.text and "größer als 1000 bytes" in response.text

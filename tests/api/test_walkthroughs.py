@@ -189,6 +189,9 @@ def test_state_aware_f1_answers(client):
     assert set(codes) == {"balance_not_positive", "license_missing"}
     assert codes["balance_not_positive"]["walkthrough"] == "/guide/add-funds?lang=de"
     assert "bob" in codes["license_missing"]["message"]
+    # Each notice links to the troubleshooting section with its cause and fix, in German.
+    assert codes["balance_not_positive"]["help"] == "/de/guides/troubleshooting/#zero-balance"
+    assert codes["license_missing"]["help"] == "/de/guides/troubleshooting/#license-missing"
 
 
 def test_state_aware_f1_for_a_failed_recharge_and_for_nce(client):
@@ -206,11 +209,14 @@ def test_state_aware_f1_for_a_failed_recharge_and_for_nce(client):
         ]
     ]
     assert codes == ["recharge_failed"]
+    failed = client.get("/api/v1/f1/O365E_SFBVoiceCredit", headers=t.headers).json()
+    assert failed["tenant"]["notices"][0]["help"] == "/guides/troubleshooting/#recharge-failed"
 
     nce = Tenant(client, commerce_model="nce")
     answer = client.get("/api/v1/f1/O365E_SFBVoiceCredit?lang=zh", headers=nce.headers).json()
     assert answer["page_id"] == "switch-to-nce" and answer["url"] == "/zh/guides/switch-to-nce/"
     assert answer["tenant"]["notices"][0]["code"] == "nce_cannot_purchase"
+    assert answer["tenant"]["notices"][0]["help"] == "/zh/guides/troubleshooting/#nce-auto-recharge"
     redirect = client.get("/f1/O365E_SFBVoiceCredit?lang=de", headers=nce.headers)
     assert redirect.headers["location"] == "/de/guides/switch-to-nce/"
     assert redirect.headers["cache-control"] == "private, no-store"

@@ -7,8 +7,16 @@ import re
 from tests.api.tenant_helpers import Tenant
 
 
+def start_sandbox(client, flow: str, lang: str):
+    """Follow a "try it" link and press the page's start button."""
+    page = client.get(f"/try/{flow}?lang={lang}")
+    assert page.status_code == 200, page.text
+    csrf = re.search(r'name="csrf" value="([^"]+)"', page.text).group(1)
+    return client.post(f"/try/{flow}?lang={lang}", data={"csrf": csrf})
+
+
 def test_try_link_creates_a_sandbox_and_signs_in(client):
-    response = client.get("/try/set-up?lang=de")
+    response = start_sandbox(client, "set-up", "de")
     assert response.status_code == 303 and response.headers["location"] == "/guide/set-up?lang=de"
     cookie = response.headers["set-cookie"]
     assert "helpsvc_session=" in cookie and "HttpOnly" in cookie and "SameSite=lax" in cookie
@@ -25,7 +33,7 @@ def test_try_link_creates_a_sandbox_and_signs_in(client):
 
 
 def test_form_posts_without_the_csrf_token_are_refused(client):
-    client.get("/try/add-funds?lang=en")
+    start_sandbox(client, "add-funds", "en")
     page = client.get("/guide/add-funds?lang=en").text
     session_id = re.search(r'name="session_id" value="([^"]+)"', page).group(1)
     forged = client.post(
@@ -42,7 +50,7 @@ def test_form_posts_without_the_csrf_token_are_refused(client):
 
 
 def test_invalid_amount_keeps_what_was_typed_and_explains_in_chinese(client):
-    client.get("/try/add-funds?lang=zh")
+    start_sandbox(client, "add-funds", "zh")
     page = client.get("/guide/add-funds?lang=zh").text
     token = re.search(r'name="csrf" value="([^"]+)"', page).group(1)
     session_id = re.search(r'name="session_id" value="([^"]+)"', page).group(1)
@@ -105,7 +113,7 @@ CARD = {"card_last4": "4242", "card_exp_month": "12", "card_exp_year": "2030"}
 
 
 def test_a_resent_form_changes_nothing_and_the_result_page_says_what_changed(client):
-    client.get("/try/add-funds?lang=de")
+    start_sandbox(client, "add-funds", "de")
     client.post("/guide/add-funds?lang=de", data={**step_form(client, "add-funds", "de"), **CARD})
     sent = {**step_form(client, "add-funds", "de"), "amount": "25,50"}
     first = client.post("/guide/add-funds?lang=de", data=sent)
@@ -127,7 +135,7 @@ def test_a_resent_form_changes_nothing_and_the_result_page_says_what_changed(cli
 
 
 def test_back_keeps_what_was_typed_and_cancel_ends_on_the_cancelled_page(client):
-    client.get("/try/set-up?lang=en")
+    start_sandbox(client, "set-up", "en")
     first = step_form(client, "set-up", "en")
     client.post(
         "/guide/set-up?lang=en",
@@ -152,7 +160,7 @@ def test_back_keeps_what_was_typed_and_cancel_ends_on_the_cancelled_page(client)
 
 
 def test_errors_come_with_a_summary_that_links_to_the_field(client):
-    client.get("/try/add-funds?lang=de")
+    start_sandbox(client, "add-funds", "de")
     client.post("/guide/add-funds?lang=de", data={**step_form(client, "add-funds", "de"), **CARD})
     wrong = client.post(
         "/guide/add-funds?lang=de", data={**step_form(client, "add-funds", "de"), "amount": "x"}
@@ -163,7 +171,7 @@ def test_errors_come_with_a_summary_that_links_to_the_field(client):
 
 
 def test_try_links_share_one_sandbox_and_unknown_flows_get_a_404_page(client):
-    first = client.get("/try/set-up?lang=zh")
+    first = start_sandbox(client, "set-up", "zh")
     assert "helpsvc_session=" in first.headers["set-cookie"]
     second = client.get("/try/add-funds?lang=zh")
     assert second.status_code == 303 and "set-cookie" not in second.headers
@@ -173,7 +181,7 @@ def test_try_links_share_one_sandbox_and_unknown_flows_get_a_404_page(client):
 
 
 def test_sandbox_page_moves_time_places_calls_and_signs_out(client):
-    client.get("/try/set-up?lang=de")
+    start_sandbox(client, "set-up", "de")
     page = client.get("/sandbox?lang=de").text
     csrf = hidden(page, "csrf")
     moved = client.post("/sandbox/clock?lang=de", data={"csrf": csrf, "period": "week"})

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,6 +16,10 @@ from tests.live_server import LiveServer
 
 CHROMIUM = os.environ.get("HELPSVC_CHROMIUM", "/usr/bin/chromium")
 SHOTS = REPO / "test-output" / "screenshots"
+# The desktop and the 390 px phone every service page is looked at on, in German and Chinese.
+VIEWPORTS = {"desktop": (1366, 900), "mobile": (390, 844)}
+LOCALES = {"de": "de-DE", "zh": "zh-CN"}
+TAB_PARAMS = [(v, lang) for v in VIEWPORTS for lang in LOCALES]
 
 
 @pytest.fixture(scope="session")
@@ -63,6 +70,29 @@ def page(chromium, request):
         context.close()
 
 
+@contextmanager
+def localized_tab(
+    chromium: Any, viewport: str, lang: str, text: dict[str, str], prefix: str
+) -> Iterator[Any]:
+    """A page in a browser context of ``lang``'s locale and ``viewport``'s size, with its
+    ``lang``, the expected ``text`` and ``shot(name)`` saving ``prefix-viewport-lang-name``."""
+    width, height = VIEWPORTS[viewport]
+    context = chromium.new_context(
+        locale=LOCALES[lang], viewport={"width": width, "height": height}
+    )
+    page = context.new_page()
+    page.lang = lang
+    page.text = text
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.shot = lambda name: page.screenshot(
+        path=str(SHOTS / f"{prefix}-{viewport}-{lang}-{name}.png"), full_page=True
+    )
+    try:
+        yield page
+    finally:
+        context.close()
+
+
 def submit(control) -> None:
     """Click a control that posts its form and wait for the answering page.
 
@@ -71,3 +101,13 @@ def submit(control) -> None:
     """
     with control.page.expect_navigation():
         control.click()
+
+
+def try_it(page, url: str):  # noqa: ANN001, ANN201 - a Playwright page and response
+    """Follow a "try it" link as a reader does: a link only shows the start page (unless the
+    browser already has a fitting sandbox), and its button starts the sandbox."""
+    response = page.goto(url)
+    start = page.locator("form[action^='/try/'] button[type=submit]")
+    if start.count():
+        submit(start)
+    return response

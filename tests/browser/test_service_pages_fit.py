@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import SHOTS
+from tests.browser.conftest import SHOTS, VIEWPORTS, try_it
 from tests.conftest import REPO
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-VIEWPORTS = {"desktop": (1366, 900), "mobile": (390, 844)}
 NEXT = {"de": "Speichern und weiter", "zh": "保存并继续"}
 CANCEL = {"de": "Geführte Schritte abbrechen", "zh": "取消引导"}
 READ = {"de": "Ich habe diesen Schritt gelesen", "zh": "我已阅读此步骤"}
@@ -58,6 +57,8 @@ def test_every_service_page_fits_and_passes_axe(service, chromium, viewport, lan
         page.goto(f"{base}/try/no-such-flow?lang={lang}")
         check(page, "not-found", prefix)
         page.goto(f"{base}/try/set-up?lang={lang}")
+        check(page, "try-start", prefix)
+        try_it(page, f"{base}/try/set-up?lang={lang}")
         check(page, "set-up-step1", prefix)
         submit(page, lang)
         check(page, "set-up-errors", prefix)
@@ -89,5 +90,42 @@ def test_every_service_page_fits_and_passes_axe(service, chromium, viewport, lan
         page.locator("header a.navlink").first.click()
         page.wait_for_url("**/tenants/**")
         check(page, "dashboard", prefix)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", ["de", "zh"])
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_the_usage_replay_pages_fit_and_pass_axe(service, chromium, viewport, lang, tmp_path):
+    """``/simulate``: the form, the form with an error, and the report of a small export."""
+    from tests.browser.test_simulate_page import write_export
+
+    if not AXE.exists():
+        pytest.skip("axe-core is not installed: run `npm ci` (make browser)")
+    export = write_export(tmp_path / "PSTN.calls.20260302.csv")
+    width, height = VIEWPORTS[viewport]
+    context = chromium.new_context(locale=lang, viewport={"width": width, "height": height})
+    page = context.new_page()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    prefix = f"pages-{viewport}-{lang}"
+    button = {"de": "Wiedergeben", "zh": "回放"}[lang]
+    try:
+        page.goto(f"{service.base}/simulate?lang={lang}")
+        check(page, "simulate-form", prefix)
+        page.locator("#file").set_input_files(export)
+        page.locator("#funds").fill("-1")
+        page.locator("#recharge_delay_days").fill("99")
+        with page.expect_navigation():
+            page.get_by_role("button", name=button).click()
+        assert page.get_by_test_id("error-summary").get_by_role("link").count() == 2
+        check(page, "simulate-errors", prefix)
+        page.locator("#file").set_input_files(export)
+        page.locator("#funds").fill("100,50" if lang == "de" else "１００")
+        page.locator("#trigger").fill("90")
+        page.locator("#recharge_delay_days").fill("")
+        with page.expect_navigation():
+            page.get_by_role("button", name=button).click()
+        assert page.locator(".report svg").count() >= 3
+        check(page, "simulate-report", prefix)
     finally:
         context.close()

@@ -14,10 +14,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.api.tenant_helpers import ADA, Tenant
-from tests.browser.conftest import SHOTS, submit
+from tests.browser.conftest import SHOTS, TAB_PARAMS, localized_tab, submit, try_it
 
-VIEWPORTS = {"desktop": (1366, 900), "mobile": (390, 844)}
-LOCALES = {"de": "de-DE", "zh": "zh-CN"}
 TEXT = {
     "de": {
         "next": "Speichern und weiter",
@@ -65,7 +63,7 @@ TEXT = {
         "checkbox": "我已阅读此步骤",
         "nce_done": "你的组织现在使用 NCE 使用后计费",
         "auto_done": "自动充值已启用",
-        "set_up_done": "已向以下用户分配通信信用额度许可证：ada@contoso.com",
+        "set_up_done": "已向以下用户分配通信点数许可证：ada@contoso.com",
         "large": "1,000,000",
         "confirm_button": "是，添加 ¥1,000,000.00",
         "trigger_error": "充值金额必须大于触发金额",
@@ -74,26 +72,11 @@ TEXT = {
 }
 
 
-@pytest.fixture(
-    params=[(v, lang) for v in VIEWPORTS for lang in LOCALES], ids=lambda p: "-".join(p)
-)
+@pytest.fixture(params=TAB_PARAMS, ids=lambda p: "-".join(p))
 def tab(chromium, request):
     viewport, lang = request.param
-    width, height = VIEWPORTS[viewport]
-    context = chromium.new_context(
-        locale=LOCALES[lang], viewport={"width": width, "height": height}
-    )
-    page = context.new_page()
-    page.lang = lang  # type: ignore[attr-defined]
-    page.text = TEXT[lang]  # type: ignore[attr-defined]
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.shot = lambda name: page.screenshot(  # type: ignore[attr-defined]
-        path=str(SHOTS / f"end-states-{viewport}-{lang}-{name}.png"), full_page=True
-    )
-    try:
+    with localized_tab(chromium, viewport, lang, TEXT[lang], "end-states") as page:
         yield page
-    finally:
-        context.close()
 
 
 def changes(page) -> str:
@@ -124,7 +107,7 @@ def ledger_rows(page, base: str) -> int:
 
 def test_add_funds_ends_on_a_result_page_and_a_resent_form_buys_nothing(service, tab):
     text = tab.text
-    tab.goto(service.base + f"/try/add-funds?lang={tab.lang}")
+    try_it(tab, service.base + f"/try/add-funds?lang={tab.lang}")
     fill_card(tab)
     submit(tab.get_by_role("button", name=text["next"]))
     tab.get_by_label(text["amount"]).fill(text["typed"])
@@ -147,7 +130,7 @@ def test_add_funds_ends_on_a_result_page_and_a_resent_form_buys_nothing(service,
 
 def test_cancel_ends_on_the_cancelled_page(service, tab):
     text = tab.text
-    tab.goto(service.base + f"/try/auto-recharge?lang={tab.lang}")
+    try_it(tab, service.base + f"/try/auto-recharge?lang={tab.lang}")
     submit(tab.get_by_role("button", name=text["cancel"]))
     assert tab.get_by_role("heading", level=1).inner_text() == text["cancelled"]
     tab.reload()
@@ -157,7 +140,7 @@ def test_cancel_ends_on_the_cancelled_page(service, tab):
 
 def test_switch_to_nce_ends_in_success(service, tab):
     text = tab.text
-    tab.goto(service.base + f"/try/switch-to-nce?lang={tab.lang}")
+    try_it(tab, service.base + f"/try/switch-to-nce?lang={tab.lang}")
     tab.get_by_label(text["checkbox"]).check()
     submit(tab.get_by_role("button", name=text["next"]))
     assert text["nce_done"] in changes(tab)
@@ -167,7 +150,7 @@ def test_switch_to_nce_ends_in_success(service, tab):
 
 def test_set_up_and_auto_recharge_build_on_one_sandbox(service, tab):
     text = tab.text
-    tab.goto(service.base + f"/try/set-up?lang={tab.lang}")
+    try_it(tab, service.base + f"/try/set-up?lang={tab.lang}")
     tab.get_by_label(text["user"]).fill("ada@contoso.com")
     tab.get_by_label(text["path"]).check()
     submit(tab.get_by_role("button", name=text["next"]))
@@ -184,7 +167,7 @@ def test_set_up_and_auto_recharge_build_on_one_sandbox(service, tab):
     assert text["set_up_done"] in changes(tab)
 
     # The next "try it" link opens the same organization: the card is already there.
-    tab.goto(service.base + f"/try/auto-recharge?lang={tab.lang}")
+    try_it(tab, service.base + f"/try/auto-recharge?lang={tab.lang}")
     tab.get_by_label(text["trigger"]).fill("100")
     tab.get_by_label(text["recharge"]).fill("5")
     submit(tab.get_by_role("button", name=text["next"]))
@@ -196,7 +179,7 @@ def test_set_up_and_auto_recharge_build_on_one_sandbox(service, tab):
 
 def test_errors_take_focus_and_large_purchases_ask_first(service, tab):
     text = tab.text
-    tab.goto(service.base + f"/try/add-funds?lang={tab.lang}")
+    try_it(tab, service.base + f"/try/add-funds?lang={tab.lang}")
     fill_card(tab, year="2020")  # expired in the organization's present
     submit(tab.get_by_role("button", name=text["next"]))
     assert text["card_error"] in tab.locator("#card_exp_month-error").inner_text()
@@ -252,5 +235,11 @@ def test_dashboard_names_an_expired_card_as_the_cause(service, chromium):
         assert "aktivieren Sie die automatische Aufladung" not in page.inner_text("main")
         assert "abgelaufen" in page.get_by_test_id("card").inner_text()
         page.screenshot(path=str(SHOTS / "end-states-mobile-de-expired-card.png"), full_page=True)
+        # The notice links to the German troubleshooting section on failed recharges.
+        why = page.get_by_test_id("help-recharge_failed_card_expired")
+        assert why.inner_text() == "Ursache und Lösung"
+        why.click()
+        page.wait_for_url("**/de/guides/troubleshooting/#recharge-failed")
+        expect(page.locator("h2#recharge-failed")).to_be_in_viewport()
     finally:
         context.close()

@@ -104,10 +104,31 @@ PARAM_SETS: dict[str, list[dict[str, str | int]]] = {
         {"field": "to|by|months"},
         {"field": "tenant_id"},
     ],
+    "amount_too_large": [
+        {"value": "92233720368547758.08", "max": "1000000000.00", "currency": "USD"},
+    ],
+    "balance_limit": [
+        {
+            "amount": "500.00",
+            "balance": "99999999999.00",
+            "max": "100000000000.00",
+            "currency": "EUR",
+        },
+    ],
     "unknown_user": [{"user_id": "adele@contoso.com"}],
     "user_exists": [{"user_id": "adele@contoso.com"}],
     "invalid_user": [{"user_id": ""}, {"user_id": "   "}, {"user_id": "42"}],
-    "clock_backwards": [{"now": "2025-03-01T09:00:00+00:00", "to": "2025-02-01T09:00:00+00:00"}],
+    "clock_backwards": [
+        {"now": "2025-03-01T09:00:00+00:00", "to": "2025-02-01T09:00:00+00:00"},
+        {"now": "2025-03-01T09:00:00+00:00"},
+    ],
+    "clock_too_far": [
+        {"field": "months", "max": "120"},
+        {"field": "by", "max": "3660"},
+        {"field": "to", "max": "2035-03-09T09:00:00Z"},
+        {"field": "to", "horizon": "2200-01-01T00:00:00Z"},
+        {"field": "months", "horizon": "2200-01-01T00:00:00Z"},
+    ],
 }
 
 # Glossary: wrong or competing terms that must not appear (case-sensitive substrings).
@@ -122,7 +143,17 @@ FORBIDDEN = {
         "Schwellenwert",
         "Aufladungsbetrag",
     ),
-    "zh": ("通信贷项", "贷项", "租户", "通讯信用", "信用点", "您", "阈值"),
+    "zh": (
+        "通信信用额度",
+        "信用额度",
+        "通信贷项",
+        "贷项",
+        "租户",
+        "通讯信用",
+        "信用点",
+        "您",
+        "阈值",
+    ),
 }
 # German addresses the reader with "Sie"; "Nutzer" competes with "Benutzer".
 DE_FORBIDDEN_WORDS = re.compile(r"\b(?:du|dich|dir|dein\w*|Nutzer\w*)\b", re.IGNORECASE)
@@ -391,7 +422,7 @@ def test_localized_value_names() -> None:
     assert "Audiokonferenzen" in error_detail(
         "license_missing", {"license": "audio_conferencing"}, "de"
     )
-    assert "通信信用额度许可证" in error_detail(
+    assert "通信点数许可证" in error_detail(
         "license_missing", {"license": "communications_credits"}, "zh"
     )
     assert "Kommunikationsguthaben-Lizenz" in error_detail(
@@ -610,14 +641,14 @@ def test_glossary_terms_are_used() -> None:
     ):
         assert term in de, term
     for term in (
-        "通信信用额度",
+        "通信点数",
         "自动充值",
         "触发金额",
         "充值金额",
         "添加资金",
         "余额",
         "信用卡",
-        "通信信用额度许可证",
+        "通信点数许可证",
         "使用后计费",
         "免费电话",
         "用户",

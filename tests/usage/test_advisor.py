@@ -129,6 +129,6 @@ def test_the_margin_is_stated_wherever_the_advice_is(tariff):
     de = simulation_dict(sim, "de")["advice"]["recharge_delay"]["text"]
     assert "bis zu 2 Tage" in de and "innerhalb von 2 Tagen" in de
     html = render_report(replay(HAND, tariff, advise=True), "en")
-    assert "up to a day to arrive" in html and "within any 24 hours: 5.00 USD" in html
+    assert "up to a day to arrive" in html and "within any 24 hours: $5.00" in html
     zh = render_report(replay(HAND, tariff, advise=True, recharge_delay_days=0.5), "zh")
     assert "最多可能需要 0.5 天" in zh

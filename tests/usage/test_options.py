@@ -28,7 +28,7 @@ def test_card_months(text, month):
     assert parse_card_month("11/2028") == (2028, 11)
 
 
-@pytest.mark.parametrize("text", ["March", "2026-13", "13/26", "2026/03"])
+@pytest.mark.parametrize("text", ["March", "2026-13", "13/26", "2026/03", "٢٠٢٦-٠٣"])
 def test_a_bad_card_month_names_option_and_value(text):
     with pytest.raises(OptionError) as caught:
         parse_card_month(text)
@@ -65,6 +65,11 @@ def test_amounts_are_checked_for_shape():
     with pytest.raises(OptionError) as caught:
         parse_amount("trigger", "12,50")
     assert caught.value.flag == "--trigger" and "'12,50' is not an amount" in str(caught.value)
+    # Digits of other scripts are refused here, by name, not later as a failed replay.
+    for other in ("٥٠", "５０", "50.٥"):
+        with pytest.raises(OptionError) as caught:
+            parse_amount("funds", other)
+        assert caught.value.code == "invalid_amount" and caught.value.value == other
 
 
 @pytest.mark.parametrize(

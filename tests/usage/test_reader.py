@@ -77,7 +77,7 @@ def test_the_direct_routing_csv_is_recognised_and_explained():
     for lang, words in (
         ("en", "never draw on Communications Credits"),
         ("de", "Kommunikationsguthaben"),
-        ("zh", "通信信用额度"),
+        ("zh", "通信点数"),
     ):
         assert words in describe_file_error(error.code, error.source, error.params, lang)
 

@@ -238,3 +238,11 @@ def test_a_card_expired_before_the_start_replays_with_every_recharge_failing(tar
     # NCE with an expired card: the funds are used first, the rest is overage as usual.
     nce = run(tariff, funds="10", nce=True, card_expires=(2025, 12)).result
     assert nce.overage == 550 and nce.spent == 1750 and nce.final_balance == 0
+
+
+def test_a_card_that_expired_decades_before_the_start_still_replays(tariff):
+    # 14 years ago, more than one clock step may move (10 years): the setup moves in steps.
+    sim = run(tariff, funds="10", trigger="4", recharge="5", card_expires=(2012, 1))
+    assert sim.config.card_expired_at_start
+    assert sim.result.failed_count == 1 and sim.result.failed[0].reason == "card_expired"
+    assert [x.row for x in sim.result.refused] == [7, 8]

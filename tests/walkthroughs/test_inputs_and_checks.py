@@ -59,6 +59,15 @@ def test_an_expired_card_is_refused_at_the_field_before_submit():
     assert PaymentCard("4242", 1, 2026).is_expired(state().now)
 
 
+def test_card_digits_typed_full_width_are_kept_as_ascii_and_others_refused():
+    step = FLOWS["add-funds"].step("card")
+    form = {"card_last4": "４２４２", "card_exp_month": "12", "card_exp_year": "2030"}
+    parsed = parse_step(step, form, state(), "zh")
+    assert not parsed.errors and parsed.values["card_last4"] == "4242"
+    refused = parse_step(step, {**form, "card_last4": "٤٢٤٢"}, state(), "zh")
+    assert "card_last4" in refused.errors
+
+
 def test_a_large_purchase_asks_for_confirmation_once():
     step = FLOWS["add-funds"].step("funds")
     parsed = parse_step(step, {"amount": "1.000.000"}, state(), "de")

@@ -2,7 +2,7 @@
 
 The reader, the replay and the advisor speak in codes with parameters; the CLI, the HTML
 report, the API and the upload page word them here. Terms follow the project's glossary:
-Communications Credits = Kommunikationsguthaben / 通信信用额度, auto-recharge = automatische
+Communications Credits = Kommunikationsguthaben / 通信点数, auto-recharge = automatische
 Aufladung / 自动充值, trigger amount = Auslösebetrag / 触发金额, recharge amount =
 Aufladebetrag / 充值金额, balance = Saldo / 余额, PSTN usage report = PSTN-Nutzungsbericht /
 PSTN 使用情况报告, funds = Guthaben / 资金. German says "Sie", Chinese "你".
@@ -90,7 +90,7 @@ MESSAGES: dict[str, dict[str, Text]] = {
         "also nichts wiederzugeben. Verwenden Sie die Datei PSTN.calls (Anrufpläne) aus "
         "derselben ZIP-Datei.",
         "zh": "{source} 是导出文件中的直接路由文件。直接路由通话通过你自己的运营商进行，"
-        "从不使用通信信用额度，因此没有可回放的内容。请使用同一 zip 中的 PSTN.calls 文件"
+        "从不使用通信点数，因此没有可回放的内容。请使用同一 zip 中的 PSTN.calls 文件"
         "（通话套餐）。",
     },
     "file.zip_direct_routing_only": {
@@ -100,8 +100,8 @@ MESSAGES: dict[str, dict[str, Text]] = {
         "de": "{source} enthält nur die Direct-Routing-Datei ({file}). Direct-Routing-Anrufe "
         "belasten das Kommunikationsguthaben nie; exportieren Sie die Registerkarte "
         "„Anrufpläne“, um guthabenfinanzierte Anrufe wiederzugeben.",
-        "zh": "{source} 只包含直接路由文件（{file}）。直接路由通话从不使用通信信用额度；"
-        "要回放由通信信用额度支付的通话，请导出“通话套餐”选项卡。",
+        "zh": "{source} 只包含直接路由文件（{file}）。直接路由通话从不使用通信点数；"
+        "要回放由通信点数支付的通话，请导出“通话套餐”选项卡。",
     },
     "file.zip_without_calls": {
         "en": "{source} has no PSTN.calls file (found: {files}). Use the zip the admin "
@@ -276,7 +276,7 @@ MESSAGES: dict[str, dict[str, Text]] = {
             "nie.",
         },
         "zh": "未回放 {file}（{calls} 个通话）：直接路由通话通过你自己的运营商进行，"
-        "从不使用通信信用额度。",
+        "从不使用通信点数。",
     },
     "note.several_pstn_files": {
         "en": "The zip holds several Calling Plans files; they were read one after the "
@@ -301,7 +301,7 @@ MESSAGES: dict[str, dict[str, Text]] = {
             "other": "{count} guthabenfinanzierte Anrufe vor dem Startdatum wurden nicht "
             "wiedergegeben.",
         },
-        "zh": "开始日期之前的 {count} 个由通信信用额度支付的通话未回放。",
+        "zh": "开始日期之前的 {count} 个由通信点数支付的通话未回放。",
     },
     # -- configuration ------------------------------------------------------------------
     "config.amount": {
@@ -313,7 +313,7 @@ MESSAGES: dict[str, dict[str, Text]] = {
         "en": "This configuration is not allowed by the credits rules ({code}).",
         "de": "Diese Konfiguration ist nach den Regeln des Kommunikationsguthabens nicht "
         "zulässig ({code}).",
-        "zh": "根据通信信用额度规则，不允许此配置（{code}）。",
+        "zh": "根据通信点数规则，不允许此配置（{code}）。",
     },
     # -- report -----------------------------------------------------------------------------
     "report.title": {
@@ -343,14 +343,14 @@ MESSAGES: dict[str, dict[str, Text]] = {
             "one": "Davon wurde 1 aus dem Kommunikationsguthaben bezahlt.",
             "other": "Davon wurden {credit} aus dem Kommunikationsguthaben bezahlt.",
         },
-        "zh": "其中 {credit} 个由通信信用额度支付。",
+        "zh": "其中 {credit} 个由通信点数支付。",
     },
     "report.intro_engine": {
         "en": "Every balance change below was decided by the credit simulator's engine; "
         "amounts in {currency}.",
         "de": "Jede Änderung des Saldos unten hat die Engine des Guthabensimulators "
         "entschieden; Beträge in {currency}.",
-        "zh": "下面余额的每一次变化都由信用额度模拟器的引擎决定；金额单位为 {currency}。",
+        "zh": "下面余额的每一次变化都由通信点数模拟器的引擎决定；金额单位为 {currency}。",
     },
     "report.sample_rates": {
         "en": "Calls without a Charge were priced with the simulator's sample rates, which "
@@ -399,7 +399,7 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "report.spent": {
         "en": "Spent on credit-funded calls",
         "de": "Ausgaben für guthabenfinanzierte Anrufe",
-        "zh": "由通信信用额度支付的通话支出",
+        "zh": "由通信点数支付的通话支出",
     },
     "report.recharges": {
         "en": "Recharges",
@@ -445,7 +445,7 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "report.held": {
         "en": "Held in credits on average",
         "de": "Durchschnittlich im Guthaben gebunden",
-        "zh": "平均占用在通信信用额度中的资金",
+        "zh": "平均占用在通信点数中的资金",
     },
     "report.lowest": {"en": "Lowest balance", "de": "Niedrigster Saldo", "zh": "最低余额"},
     "report.export": {"en": "Export", "de": "Export", "zh": "导出文件"},
@@ -478,19 +478,19 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "report.spend_chart": {
         "en": "Credit-funded spend by call type",
         "de": "Guthabenfinanzierte Ausgaben nach Anruftyp",
-        "zh": "按通话类型划分的由通信信用额度支付的支出",
+        "zh": "按通话类型划分的由通信点数支付的支出",
     },
     "report.calltype": {"en": "Call type", "de": "Anruftyp", "zh": "通话类型"},
     "report.calls": {"en": "Calls", "de": "Anrufe", "zh": "通话数"},
     "report.credit_calls": {
         "en": "Credit-funded calls",
         "de": "Guthabenfinanzierte Anrufe",
-        "zh": "由通信信用额度支付的通话",
+        "zh": "由通信点数支付的通话",
     },
     "report.credit_minutes": {
         "en": "Credit-funded minutes",
         "de": "Guthabenfinanzierte Minuten",
-        "zh": "由通信信用额度支付的分钟数",
+        "zh": "由通信点数支付的分钟数",
     },
     "report.spend": {"en": "Spend", "de": "Ausgaben", "zh": "支出"},
     "report.events": {
@@ -556,7 +556,7 @@ MESSAGES: dict[str, dict[str, Text]] = {
             "gebunden – das wenigste aller geprüften Paare, die die Grenze für Aufladungen "
             "einhalten ({cap} pro Monat).",
         },
-        "zh": "触发金额 {trigger}、充值金额 {recharge} 在此期间不会拒绝任何由通信信用额度"
+        "zh": "触发金额 {trigger}、充值金额 {recharge} 在此期间不会拒绝任何由通信点数"
         "支付的通话，共充值 {recharges} 次（每月 {per_month} 次），平均占用 {held}——在所有"
         "每月充值不超过 {cap} 次的测试组合中占用最少。",
     },
@@ -577,7 +577,7 @@ MESSAGES: dict[str, dict[str, Text]] = {
         "de": "Der Export enthält keine guthabenfinanzierten Anrufe; es gibt also keine "
         "Ausgaben, an denen sich die Finanzierung bemessen ließe. Beginnen Sie mit einem "
         "kleinen Betrag und prüfen Sie nach dem ersten Monat erneut.",
-        "zh": "导出文件中没有由通信信用额度支付的通话，因此没有可用于估算资金的支出。"
+        "zh": "导出文件中没有由通信点数支付的通话，因此没有可用于估算资金的支出。"
         "请从小额开始，并在第一个月后重新评估。",
     },
     "advice.nothing_feasible": {
@@ -602,9 +602,9 @@ MESSAGES: dict[str, dict[str, Text]] = {
         "20 % ({funds}); Auslösebetrag mindestens so hoch wie die guthabenfinanzierten "
         "Ausgaben der stärksten Woche ({trigger}); Aufladebetrag etwa die "
         "guthabenfinanzierten Ausgaben eines Monats ({recharge}).",
-        "zh": "起始资金 = 一个典型月份由通信信用额度支付的支出再加约 20%（{funds}）；"
-        "触发金额至少为最繁忙一周由通信信用额度支付的支出（{trigger}）；充值金额约为"
-        "一个月由通信信用额度支付的支出（{recharge}）。",
+        "zh": "起始资金 = 一个典型月份由通信点数支付的支出再加约 20%（{funds}）；"
+        "触发金额至少为最繁忙一周由通信点数支付的支出（{trigger}）；充值金额约为"
+        "一个月由通信点数支付的支出（{recharge}）。",
     },
     "advice.rule_result": {
         "plural": "recharges",
@@ -673,6 +673,67 @@ MESSAGES: dict[str, dict[str, Text]] = {
         "zu sehen.",
         "zh": "请求建议即可查看推荐的触发金额和充值金额。",
     },
+    # -- call types of the export, as words ----------------------------------------------
+    "calltype.user_out": {
+        "en": "Outbound calls of users",
+        "de": "Ausgehende Anrufe von Benutzern",
+        "zh": "用户拨出的通话",
+    },
+    "calltype.user_in": {
+        "en": "Inbound calls to users",
+        "de": "Eingehende Anrufe bei Benutzern",
+        "zh": "用户接听的来电",
+    },
+    "calltype.user_out_transfer": {
+        "en": "Transferred calls",
+        "de": "Übertragene Anrufe",
+        "zh": "转接的通话",
+    },
+    "calltype.user_out_forwarding": {
+        "en": "Forwarded calls",
+        "de": "Weitergeleitete Anrufe",
+        "zh": "转移的通话",
+    },
+    "calltype.conf_in": {
+        "en": "Dial-in to meetings",
+        "de": "Einwahl in Besprechungen",
+        "zh": "拨入会议",
+    },
+    "calltype.conf_out": {
+        "en": "Dial-out from meetings",
+        "de": "Anrufe aus Besprechungen",
+        "zh": "从会议拨出",
+    },
+    "calltype.ucap_in": {
+        "en": "Inbound calls to auto attendants and call queues",
+        "de": "Eingehende Anrufe bei automatischen Telefonzentralen und Anrufwarteschleifen",
+        "zh": "自动助理和呼叫队列的来电",
+    },
+    "calltype.ucap_out": {
+        "en": "Outbound calls of auto attendants and call queues",
+        "de": "Ausgehende Anrufe von automatischen Telefonzentralen und Anrufwarteschleifen",
+        "zh": "自动助理和呼叫队列拨出的通话",
+    },
+    "calltype.other": {
+        "en": "Other calls ({code})",
+        "de": "Sonstige Anrufe ({code})",
+        "zh": "其他通话（{code}）",
+    },
+    "calltype.none": {
+        "en": "Calls without a call type",
+        "de": "Anrufe ohne Anruftyp",
+        "zh": "未注明通话类型的通话",
+    },
+    "report.labelled": {
+        "en": "{what}: {reason}",
+        "de": "{what}: {reason}",
+        "zh": "{what}：{reason}",
+    },
+    "report.axis_amount": {
+        "en": "{label} in {currency}",
+        "de": "{label} in {currency}",
+        "zh": "{label}（{currency}）",
+    },
     # -- upload page --------------------------------------------------------------------
     "page.title": {
         "en": "Replay your PSTN usage report",
@@ -690,7 +751,7 @@ MESSAGES: dict[str, dict[str, Text]] = {
         "geschehen wäre. Lassen Sie einen Betrag leer, um die Faustregel der Anleitungen zu "
         "verwenden. Es wird nichts gekauft oder geändert.",
         "zh": "上传 PSTN 使用情况报告的“通话套餐”CSV 文件，或 Teams 管理中心导出的 zip 文件。"
-        "模拟器会按下面的设置回放这些通话，并显示你的通信信用额度会发生什么变化。金额留空"
+        "模拟器会按下面的设置回放这些通话，并显示你的通信点数会发生什么变化。金额留空"
         "则使用指南中的经验法则。不会购买或更改任何内容。",
     },
     "page.file": {
@@ -714,9 +775,81 @@ MESSAGES: dict[str, dict[str, Text]] = {
         "zh": "充值金额",
     },
     "page.amount_hint": {
-        "en": "In the currency of the export; empty: rule of thumb.",
-        "de": "In der Währung des Exports; leer: Faustregel.",
-        "zh": "使用导出文件的货币；留空：按经验法则。",
+        "en": "In the currency of the export, written like {example}; empty: rule of thumb.",
+        "de": "In der Währung des Exports, geschrieben wie {example}; leer: Faustregel.",
+        "zh": "使用导出文件的货币，格式如 {example}；留空：按经验法则。",
+    },
+    "page.no_auto": {
+        "en": "Replay without auto-recharge",
+        "de": "Ohne automatische Aufladung wiedergeben",
+        "zh": "不使用自动充值进行回放",
+    },
+    "page.delay": {
+        "en": "Recharge delay (days)",
+        "de": "Dauer bis zur Aufladung (Tage)",
+        "zh": "充值到账时间（天）",
+    },
+    "page.delay_hint": {
+        "en": "Days from the balance falling below the trigger amount until the recharged "
+        "funds can be used. Empty: the advisor assumes {days} day and recommends no trigger "
+        "amount below the highest credit-funded spend within that time. 0: recharges arrive "
+        "at once.",
+        "de": "Tage vom Unterschreiten des Auslösebetrags, bis das aufgeladene Guthaben "
+        "verfügbar ist. Leer: Die Empfehlung rechnet mit {days} Tag und schlägt keinen "
+        "Auslösebetrag unter den höchsten guthabenfinanzierten Ausgaben innerhalb dieser "
+        "Zeit vor. 0: Aufladungen sind sofort verfügbar.",
+        "zh": "从余额低于触发金额到充值资金可以使用所需的天数。留空：建议按 {days} 天计算，"
+        "不会推荐低于这段时间内最高的由通信点数支付的支出的触发金额。0：充值立即到账。",
+    },
+    "page.not_amount": {
+        "en": "“{value}” is not an amount. Enter it like {example}.",
+        "de": "„{value}“ ist kein Betrag. Geben Sie ihn z. B. als {example} ein.",
+        "zh": "“{value}”不是金额。请按 {example} 这样的格式输入。",
+    },
+    "page.negative": {
+        "en": "“{value}” is below zero. Enter an amount above zero, such as {example}.",
+        "de": "„{value}“ liegt unter null. Geben Sie einen Betrag über null ein, z. B. {example}.",
+        "zh": "“{value}”小于零。请输入大于零的金额，例如 {example}。",
+    },
+    "page.decimals": {
+        "en": "“{value}” is not an amount in {currency}, the currency of the export: use at "
+        "most {digits} decimal places, such as {example}.",
+        "de": "„{value}“ ist kein Betrag in {currency}, der Währung des Exports: Verwenden "
+        "Sie höchstens {digits} Nachkommastellen, z. B. {example}.",
+        "zh": "“{value}”不是以导出文件的货币 {currency} 表示的金额：最多使用 {digits} 位小数，"
+        "例如 {example}。",
+    },
+    "page.not_delay": {
+        "en": "“{value}” is not a number of days from 0 to {most}. Enter, for example, "
+        "{half}, 1 or 2.",
+        "de": "„{value}“ ist keine Anzahl von Tagen zwischen 0 und {most}. Geben Sie z. B. "
+        "{half}, 1 oder 2 ein.",
+        "zh": "“{value}”不是 0 到 {most} 之间的天数。请输入例如 {half}、1 或 2。",
+    },
+    "page.no_file": {
+        "en": "Choose the export file (CSV or zip) to replay.",
+        "de": "Wählen Sie die Exportdatei (CSV oder ZIP) aus, die wiedergegeben werden soll.",
+        "zh": "请选择要回放的导出文件（CSV 或 zip）。",
+    },
+    "page.file_again": {
+        "en": "Browsers do not keep a chosen file after an error: choose the export again.",
+        "de": "Nach einem Fehler behält der Browser die gewählte Datei nicht: Wählen Sie den "
+        "Export erneut aus.",
+        "zh": "出错后浏览器不会保留已选择的文件：请重新选择导出文件。",
+    },
+    "page.csrf": {
+        "en": "This form could not be verified, so nothing was replayed: it may come from an "
+        "older tab or from another site. Check the values and send the form again.",
+        "de": "Dieses Formular ließ sich nicht bestätigen, daher wurde nichts wiedergegeben: "
+        "Es stammt vielleicht aus einem älteren Tab oder von einer anderen Website. Prüfen "
+        "Sie die Werte und senden Sie das Formular erneut.",
+        "zh": "无法验证此表单，因此未进行回放：它可能来自较早打开的标签页或其他网站。"
+        "请检查各项值后重新提交表单。",
+    },
+    "page.form_error": {
+        "en": "Settings",
+        "de": "Einstellungen",
+        "zh": "设置",
     },
     "page.card": {
         "en": "Card expires (month)",
@@ -741,7 +874,7 @@ MESSAGES: dict[str, dict[str, Text]] = {
     "page.nce": {
         "en": "NCE post-usage billing instead of prepaid credits",
         "de": "Abrechnung nach Nutzung mit NCE statt Vorauszahlung",
-        "zh": "使用 NCE 使用后计费，而不是预付通信信用额度",
+        "zh": "使用 NCE 使用后计费，而不是预付通信点数",
     },
     "page.advise": {
         "en": "Recommend a trigger amount and a recharge amount",

@@ -2,7 +2,9 @@
 
 ``render_report`` gives a standalone document (``helpsvc simulate --report``, shareable by
 e-mail); ``render_fragment`` gives the same content for the service's result page. Charts
-are inline SVG (``charts``), so the file needs nothing else to display.
+are inline SVG (``charts``), so the file needs nothing else to display. Every amount,
+count, date and code is written for the reader (``words``); tables and charts sit in boxes
+that scroll sideways on a phone instead of widening the page.
 """
 
 from __future__ import annotations
@@ -13,13 +15,14 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-from helpsvc.credits import Money
+from helpsvc.i18n.formats import format_fraction
 
 from ..advisor import Advice
 from ..simulate import Simulation
 from . import charts
 from .messages import catalog, describe_note, describe_row, t
 from .summary import LIST_LIMIT, card_text, margin_text, simulation_notes
+from .words import call_type, count, day, moment, money_writer, notification, refusal
 
 _TEMPLATES = Path(__file__).resolve().parent / "templates"
 _ENV = Environment(
@@ -31,12 +34,12 @@ _ENV = Environment(
 HTML_LANG = {"en": "en", "de": "de", "zh": "zh-Hans"}
 
 
-def _when(value: datetime | None) -> str:
-    return "" if value is None else value.strftime("%Y-%m-%d %H:%M UTC")
-
-
 def _events(sim: Simulation, money: Any, lang: str) -> list[dict[str, str]]:
     result = sim.result
+
+    def _when(value: datetime | None) -> str:
+        return moment(value, lang)
+
     rows: list[tuple[datetime, dict[str, str]]] = []
     for r in result.recharges:
         rows.append(
@@ -57,7 +60,12 @@ def _events(sim: Simulation, money: Any, lang: str) -> list[dict[str, str]]:
                 f.at,
                 {
                     "when": _when(f.at),
-                    "what": f"{t('report.marker_failed', lang)} ({f.reason})",
+                    "what": t(
+                        "report.labelled",
+                        lang,
+                        what=t("report.marker_failed", lang),
+                        reason=refusal(f.reason, lang),
+                    ),
                     "amount": money(f.amount),
                     "balance": money(f.balance_after),
                     "kind": "bad",
@@ -70,8 +78,12 @@ def _events(sim: Simulation, money: Any, lang: str) -> list[dict[str, str]]:
                 r.at,
                 {
                     "when": _when(r.at),
-                    "what": f"{t('report.refused', lang)}: "
-                    + t("report.row", lang, row=r.row, user=r.user),
+                    "what": t(
+                        "report.labelled",
+                        lang,
+                        what=t("report.refused", lang),
+                        reason=t("report.row", lang, row=r.row, user=r.user),
+                    ),
                     "amount": money(r.charge),
                     "balance": "",
                     "kind": "bad",
@@ -85,10 +97,7 @@ def _events(sim: Simulation, money: Any, lang: str) -> list[dict[str, str]]:
 def context(sim: Simulation, lang: str) -> dict[str, Any]:
     """Everything the report template shows, already worded in ``lang``."""
     currency = sim.currency
-
-    def money(minor: int) -> str:
-        return f"{Money(int(minor), currency).format()} {currency}"
-
+    money = money_writer(currency, lang)
     result, stats = sim.result, sim.stats
     return {
         "msg": catalog(lang),
@@ -100,24 +109,24 @@ def context(sim: Simulation, lang: str) -> dict[str, Any]:
                     "report.intro",
                     lang,
                     source=sim.source,
-                    rows=stats.rows,
-                    first=_when(stats.first),
-                    last=_when(stats.last),
+                    rows=count(stats.rows, lang),
+                    first=moment(stats.first, lang),
+                    last=moment(stats.last, lang),
                 ),
-                t("report.intro_credit", lang, credit=stats.credit_rows),
+                t("report.intro_credit", lang, credit=count(stats.credit_rows, lang)),
                 t("report.intro_engine", lang, currency=currency),
             )
         ),
         "settings": _settings(sim, money, lang),
         "summary": _summary(sim, money, lang),
-        "balance_svg": charts.balance_chart(result, lang, money),
+        "balance_svg": charts.balance_chart(result, lang),
         "spend_svg": charts.spend_chart(stats, currency, lang) if stats.spend > 0 else "",
         "by_type": [
             {
-                "name": name or "-",
-                "calls": totals.calls,
-                "credit_calls": totals.credit_calls,
-                "credit_minutes": totals.credit_minutes,
+                "name": call_type(name, lang),
+                "calls": count(totals.calls, lang),
+                "credit_calls": count(totals.credit_calls, lang),
+                "credit_minutes": count(totals.credit_minutes, lang),
                 "spend": money(totals.spend),
             }
             for name, totals in sorted(stats.by_type.items(), key=lambda item: -item[1].spend)
@@ -133,7 +142,8 @@ def _event_list(sim: Simulation, money: Any, lang: str) -> dict[str, Any]:
     result = sim.result
     events = _events(sim, money, lang)
     total = result.recharge_count + result.failed_count + result.refused_count
-    more = t("report.events_more", lang, count=len(events)) if total > len(events) else ""
+    shown = count(len(events), lang)
+    more = t("report.events_more", lang, count=shown) if total > len(events) else ""
     return {"events": events, "events_more": more}
 
 
@@ -143,7 +153,7 @@ def _problem_list(sim: Simulation, lang: str) -> dict[str, Any]:
         for p in sim.problems[:LIST_LIMIT]
     ]
     hidden = sim.problem_count - len(problems)
-    more = t("rows.more", lang, count=hidden) if hidden > 0 else ""
+    more = t("rows.more", lang, count=count(hidden, lang)) if hidden > 0 else ""
     return {"problems": problems, "problems_more": more}
 
 
@@ -166,23 +176,28 @@ def _settings(sim: Simulation, money: Any, lang: str) -> list[dict[str, Any]]:
         else:
             settings.append(setting("trigger", t("report.auto_off", lang)))
     settings.append(setting("card", card_text(config, lang) or t("report.card_never", lang)))
-    settings.append(setting("start", _when(config.start)))
+    settings.append(setting("start", moment(config.start, lang)))
     return settings
 
 
 def _summary(sim: Simulation, money: Any, lang: str) -> list[tuple[str, str]]:
     result = sim.result
-    refused = str(result.refused_count)
+    refused = count(result.refused_count, lang)
     if result.first_refusal is not None:
-        refused += f" ({t('report.first_refusal', lang)} {_when(result.first_refusal.at)})"
-    notes = sorted(result.notification_counts.items())
+        first = moment(result.first_refusal.at, lang)
+        refused += f" ({t('report.first_refusal', lang)} {first})"
+    notes = sorted(
+        (notification(kind, lang), count(number, lang))
+        for kind, number in result.notification_counts.items()
+    )
+    recharges = f"{count(result.recharge_count, lang)} ({money(result.recharged)})"
     summary = [
         (t("report.spent", lang), money(result.spent)),
-        (t("report.recharges", lang), f"{result.recharge_count} ({money(result.recharged)})"),
-        (t("report.failed", lang), str(result.failed_count)),
+        (t("report.recharges", lang), recharges),
+        (t("report.failed", lang), count(result.failed_count, lang)),
         (t("report.refused", lang), refused),
         (t("report.expired", lang), money(result.expired_total)),
-        (t("report.notifications", lang), ", ".join(f"{k}: {v}" for k, v in notes) or "0"),
+        (t("report.notifications", lang), _listed(notes, lang) or "0"),
         (t("report.final", lang), money(result.final_balance)),
         (t("report.lowest", lang), money(result.lowest_balance)),
         (t("report.held", lang), money(result.average_held)),
@@ -190,6 +205,11 @@ def _summary(sim: Simulation, money: Any, lang: str) -> list[tuple[str, str]]:
     if sim.config.nce:
         summary.insert(5, (t("report.overage", lang), money(result.overage)))
     return summary
+
+
+def _listed(pairs: list[tuple[str, str]], lang: str) -> str:
+    """ "Aufladung erfolgreich: 2; Saldo bei null oder darunter: 1" """
+    return "; ".join(t("report.labelled", lang, what=k, reason=v) for k, v in pairs)
 
 
 def _notes(sim: Simulation, lang: str) -> list[str]:
@@ -206,13 +226,19 @@ def _advice(sim: Simulation, money: Any, lang: str) -> dict[str, Any] | None:
     if advice is None:
         return None
     out = _rule(advice, money, lang)
-    out["margin"] = margin_text(advice, money, lang)
+    out["margin"] = margin_text(
+        advice,
+        money,
+        lang,
+        when=lambda at: moment(at, lang),
+        days=lambda value: format_fraction(value, lang),
+    )
     best = advice.recommended
     if best is None:
         out["headline"] = t(
             f"advice.{advice.reason or 'nothing_feasible'}",
             lang,
-            cap=_number(advice.max_recharges_per_month),
+            cap=_number(advice.max_recharges_per_month, lang),
         )
         return out
     out["headline"] = t(
@@ -220,20 +246,21 @@ def _advice(sim: Simulation, money: Any, lang: str) -> dict[str, Any] | None:
         lang,
         trigger=money(best.trigger),
         recharge=money(best.recharge),
-        recharges=best.recharges,
-        per_month=_number(best.recharges_per_month),
+        recharges=count(best.recharges, lang),
+        per_month=_number(best.recharges_per_month, lang),
         held=money(best.average_held),
-        cap=_number(advice.max_recharges_per_month),
+        cap=_number(advice.max_recharges_per_month, lang),
     )
     if sim.recommended is not None:
-        out["verified"] = t("advice.verified", lang, refused=sim.recommended.refused_count)
+        refused = count(sim.recommended.refused_count, lang)
+        out["verified"] = t("advice.verified", lang, refused=refused)
     out["notes"] = [t("advice.starting_funds", lang, funds=money(best.funds))]
     out["tradeoff"] = [
         {
             "recharge": money(c.recharge),
             "trigger": money(c.trigger),
             "held": money(c.average_held),
-            "per_month": _number(c.recharges_per_month),
+            "per_month": _number(c.recharges_per_month, lang),
             "best": c == best,
         }
         for c in advice.tradeoff()
@@ -259,7 +286,7 @@ def _rule(advice: Advice, money: Any, lang: str) -> dict[str, Any]:
             lang,
             month=money(rule.typical_month),
             week=money(rule.busiest_week),
-            week_start=rule.busiest_week_start.isoformat() if rule.busiest_week_start else "-",
+            week_start=day(rule.busiest_week_start, lang),
             day=money(rule.busiest_day),
         ),
         "headline": None,
@@ -282,13 +309,13 @@ def rule_result_text(advice: Advice, money: Any, lang: str) -> str | None:
             "advice.rule_result",
             lang,
             held=money(result.average_held),
-            recharges=result.recharges,
+            recharges=count(result.recharges, lang),
         )
-    return t("advice.rule_refuses", lang, when=_when(result.first_refusal) or "-")
+    return t("advice.rule_refuses", lang, when=moment(result.first_refusal, lang) or "-")
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
+def _number(value: float, lang: str) -> str:
+    return format_fraction(value, lang)
 
 
 def render_fragment(sim: Simulation, lang: str) -> str:

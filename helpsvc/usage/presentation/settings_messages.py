@@ -118,7 +118,7 @@ SETTINGS_MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
             "{start}.",
         },
         "zh": "实际充值最多可能需要 {days} 天才能到账（模拟器中即时到账），因此未测试低于"
-        "任意 {days} 天内由通信信用额度支付的最高支出的触发金额：{spend}，自 {start} 起。",
+        "任意 {days} 天内由通信点数支付的最高支出的触发金额：{spend}，自 {start} 起。",
     },
     "advice.margin_none": {
         "en": "Recharges were taken to arrive at once, as in the simulator (a recharge delay "

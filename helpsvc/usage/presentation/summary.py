@@ -7,6 +7,7 @@ replay kept; the ``*_count`` fields always hold the full numbers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -144,8 +145,21 @@ def _candidate(c: Candidate, money: Any) -> dict[str, Any]:
     }
 
 
-def margin_text(advice: Advice, money: Any, lang: str) -> str | None:
-    """The recharge-delay margin the advisor kept, as a sentence (None without spend)."""
+def _utc_minute(value: datetime) -> str:
+    return value.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def margin_text(
+    advice: Advice,
+    money: Any,
+    lang: str,
+    *,
+    when: Callable[[datetime], str] = _utc_minute,
+    days: Callable[[float], str] = "{:g}".format,
+) -> str | None:
+    """The recharge-delay margin the advisor kept, as a sentence (None without spend);
+    ``when`` and ``days`` write the time and the number of days (the report uses the
+    reader's locale, the API's text the plain form)."""
     if advice.recharge_delay_days <= 0:
         return t("advice.margin_none", lang)
     if advice.lowest_trigger_from is None:
@@ -153,9 +167,9 @@ def margin_text(advice: Advice, money: Any, lang: str) -> str | None:
     return t(
         "advice.margin",
         lang,
-        days=f"{advice.recharge_delay_days:g}",
+        days=days(advice.recharge_delay_days),
         spend=money(advice.lowest_trigger),
-        start=advice.lowest_trigger_from.strftime("%Y-%m-%d %H:%M UTC"),
+        start=when(advice.lowest_trigger_from),
     )
 
 
