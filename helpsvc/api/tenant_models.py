@@ -14,11 +14,13 @@ blank values; ``UserId`` also refuses what cannot be one path segment.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -72,13 +74,69 @@ def _one_path_segment(value: str) -> str:
     return value
 
 
+def _class(codes: Iterable[int]) -> str:
+    """A regex character class body of ``codes``, as ranges (``\\u0000-\\u001f``)."""
+    ranges: list[list[int]] = []
+    for code in sorted(codes):
+        if ranges and code == ranges[-1][1] + 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(_escape(a) if a == b else f"{_escape(a)}-{_escape(b)}" for a, b in ranges)
+
+
+def _escape(code: int) -> str:
+    return f"\\u{code:04x}"
+
+
+@functools.cache
+def _text_patterns() -> tuple[str, str, str]:
+    """The validators above as JSON Schema patterns (plain text, name, user id), so the
+    OpenAPI document refuses what the service refuses. Built on the first schema request:
+    it walks every code point once."""
+    refused, invisible = set(map(ord, _BIDI_CONTROLS)), set()
+    # The Basic Multilingual Plane only: ECMA-262 patterns (the OpenAPI document's readers)
+    # have no \\U escape, and the refused characters all lie in it. A name made only of
+    # invisible characters beyond it (tag characters) is refused by the validator alone.
+    for code in range(0x10000):
+        char = chr(code)
+        category = unicodedata.category(char)
+        if category == "Cs":
+            continue  # no text holds a lone surrogate (UTF-8 cannot), nor may a pattern
+        if category in _REFUSED_CATEGORIES:
+            refused.add(code)
+        elif char.isspace() or category == "Cf":
+            invisible.add(code)
+    allowed, visible = _class(refused), _class(refused | invisible)
+    plain = f"^[^{allowed}]*$"
+    name = f"^[^{allowed}]*[^{visible}][^{allowed}]*$"
+    slash = _class(refused | {ord("/")})
+    user = f"^(?!\\.\\.?$)[^{slash}]*[^{visible}/][^{slash}]*$"
+    return plain, name, user
+
+
+def _pattern(which: int) -> Callable[[dict[str, Any]], None]:
+    def add(schema: dict[str, Any]) -> None:
+        schema["pattern"] = _text_patterns()[which]
+
+    return add
+
+
 # Free text that may be empty (a reason) but carries no control characters.
-PlainText = Annotated[str, AfterValidator(_plain_text)]
+PlainText = Annotated[str, AfterValidator(_plain_text), Field(json_schema_extra=_pattern(0))]
 # A name people read: plain text with something visible in it.
-Name = Annotated[PlainText, AfterValidator(_not_blank)]
+Name = Annotated[
+    str,
+    AfterValidator(_plain_text),
+    AfterValidator(_not_blank),
+    Field(json_schema_extra=_pattern(1)),
+]
 UserId = Annotated[
-    Name,
+    str,
+    AfterValidator(_plain_text),
+    AfterValidator(_not_blank),
     AfterValidator(_one_path_segment),
+    Field(json_schema_extra=_pattern(2)),
     Field(min_length=1, max_length=100, description="Unique in the tenant; no '/'."),
 ]
 
@@ -167,7 +225,13 @@ def _before_horizon(value: datetime) -> datetime:
     return value
 
 
-StartTime = Annotated[TimeText, AfterValidator(_before_horizon)]
+StartTime = Annotated[
+    TimeText,
+    AfterValidator(_before_horizon),
+    # The horizon in the document: a year before 2200 (an offset that carries a time in the
+    # last hours of 2199 past it is refused by the validator alone).
+    Field(json_schema_extra={"pattern": "^([01][0-9]{3}|2[01][0-9]{2})-"}),
+]
 
 
 def _whole_number(value: object) -> object:
