@@ -182,3 +182,15 @@ def test_without_a_built_site_the_service_says_how_to_build_it(tmp_path: Path):
         assert response.headers["content-type"] == "application/problem+json"
         assert "helpsvc build" in response.json()["detail"]
         assert test_client.get("/healthz").json()["status"] == "degraded"
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "zh"])
+def test_the_funding_guide_links_to_the_usage_replay_page_in_its_language(
+    client: TestClient, lang: str
+):
+    prefix = "" if lang == "en" else f"/{lang}"
+    html = client.get(f"{prefix}/guides/estimate-funding/").text
+    assert f'href="/simulate?lang={lang}"' in html
+    # The link leads to the replay form in the same language.
+    page = client.get(f"/simulate?lang={lang}")
+    assert page.status_code == 200 and f'lang="{"zh-Hans" if lang == "zh" else lang}"' in page.text
