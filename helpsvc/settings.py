@@ -73,6 +73,12 @@ class Settings(BaseSettings):
         description="The service is reached over HTTPS through a proxy: cookies are marked "
         "Secure even when the request to the service itself is plain HTTP.",
     )
+    telemetry: bool = Field(
+        False,
+        description="Let FastAPI report traces, metrics and logs to the OpenTelemetry "
+        "providers the process configures. Off by default: with it on, every request asks "
+        "whether a provider is configured, about a quarter of an F1 redirect's time.",
+    )
     # Per-client limits, in the notation of the `limits` library ("10/minute;100/day").
     rate_limit_storage: str = Field(
         "memory://",

@@ -18,6 +18,7 @@ from fastapi import FastAPI, Request
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi.telemetry import TelemetryConfig
 from fastapi.templating import Jinja2Templates
 
 from helpsvc.api import (
@@ -121,6 +122,7 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
         redoc_url=None,
         openapi_url="/api/openapi.json",
         lifespan=lifespan,
+        telemetry=_telemetry(settings),
     )
     app.state.services = services
     app.state.templates = _templates()
@@ -139,6 +141,11 @@ def create_app(settings: Settings | None = None, services: Services | None = Non
     app.mount("/_help/static", StaticFiles(directory=WEB / "static"), name="help-static")
     _mount_site(app, settings)
     return app
+
+
+def _telemetry(settings: Settings) -> TelemetryConfig:
+    on = settings.telemetry
+    return {"tracing": on, "metrics": on, "logs": on}
 
 
 def _limit_bodies(app: FastAPI, settings: Settings) -> None:

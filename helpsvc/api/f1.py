@@ -216,11 +216,39 @@ async def f1_redirect(request: Request) -> Response:
         page = context.page or page
         cache = "private, no-store"  # depends on the tenant's state
     target = page_url(page, content.index.default_lang)
-    headers = _headers(page.lang, cache)
-    if resolution.fell_back:
-        # Says that the page is English because the asked language has no translation.
-        headers["X-Help-Fallback"] = f"requested={served_lang}; served={page.lang}"
-    return RedirectResponse(target, status_code=302, headers=headers)
+    fallback = f"requested={served_lang}; served={page.lang}" if resolution.fell_back else None
+    return _redirect(target, page.lang, cache, fallback)
+
+
+class _PreparedRedirect(Response):
+    """A 302 whose encoded headers were built once: the F1 hot path's answer."""
+
+    def __init__(self, raw_headers: list[tuple[bytes, bytes]]) -> None:
+        self.status_code = 302
+        self.body = b""
+        self.background = None
+        self.raw_headers = list(raw_headers)  # the middlewares may replace, never share
+
+
+# (target, lang, cache, fallback) → encoded headers. Bounded by pages x languages x the two
+# cache policies; cleared when a docs reload has grown it past any real site.
+_PREPARED: dict[tuple[str, str, str, str | None], list[tuple[bytes, bytes]]] = {}
+_PREPARED_MAX = 4096
+
+
+def _redirect(target: str, lang: str, cache: str, fallback: str | None) -> Response:
+    key = (target, lang, cache, fallback)
+    raw = _PREPARED.get(key)
+    if raw is None:
+        headers = _headers(lang, cache)
+        if fallback is not None:
+            # Says that the page is English because the asked language has no translation.
+            headers["X-Help-Fallback"] = fallback
+        raw = RedirectResponse(target, status_code=302, headers=headers).raw_headers
+        if len(_PREPARED) >= _PREPARED_MAX:
+            _PREPARED.clear()
+        _PREPARED[key] = raw
+    return _PreparedRedirect(raw)
 
 
 F1_ROUTES = [
