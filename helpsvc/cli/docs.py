@@ -241,25 +241,24 @@ def misses(
     """F1 keywords that found no page, most frequent first (from the service's database)."""
     from helpsvc.services.misses import top_misses
 
-    rows = top_misses(Settings(), limit)
+    listing = top_misses(Settings(), limit)
+    rows = listing.misses
     if as_json:
-        print(
-            json.dumps(
-                [
-                    {
-                        "keyword": m.keyword,
-                        "locale": m.locale,
-                        "count": m.count,
-                        "first_seen": m.first_seen.isoformat(),
-                        "last_seen": m.last_seen.isoformat(),
-                        "sample": m.sample,
-                    }
-                    for m in rows
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
+        body = {
+            "misses": [
+                {
+                    "keyword": m.keyword,
+                    "locale": m.locale,
+                    "count": m.count,
+                    "first_seen": m.first_seen.isoformat(),
+                    "last_seen": m.last_seen.isoformat(),
+                    "sample": m.sample,
+                }
+                for m in rows
+            ],
+            "other": listing.other,
+        }
+        print(json.dumps(body, ensure_ascii=False, indent=2))
         return
     table = Table(title="F1 keywords without a page")
     for column in ("count", "keyword", "locale", "first seen", "last seen"):
@@ -273,7 +272,10 @@ def misses(
             m.last_seen.strftime("%Y-%m-%d %H:%M"),
         )
     out.print(table)
-    if not rows:
+    if listing.other:
+        # The cap on distinct keywords folded these in; the API's list says the same.
+        out.print(f"{listing.other} more misses of keywords beyond the cap (other)")
+    if not rows and not listing.other:
         out.print("no misses recorded")
 
 

@@ -127,4 +127,8 @@ class Idempotency:
         if key is None or digest is None:
             return
         body = json.dumps(reply.body, separators=(",", ":"))
-        replies.remember(scope, key, digest, reply.status, body, self._clock())
+        now = self._clock()
+        # Expired answers are never replayed; without this they would pile up for callers
+        # that never come back (an index on their age keeps it one range lookup).
+        replies.forget_before(now - self.window)
+        replies.remember(scope, key, digest, reply.status, body, now)

@@ -23,6 +23,7 @@ _KEY_MATCHES = (idempotency_keys.c.scope == bindparam("scope")) & (
 _FIND = select(idempotency_keys).where(_KEY_MATCHES)
 _FORGET = delete(idempotency_keys).where(_KEY_MATCHES)
 _REMEMBER = insert(idempotency_keys)
+_EXPIRE = delete(idempotency_keys).where(idempotency_keys.c.created_at < bindparam("before"))
 # The two-number form of PostgreSQL's advisory locks, with a space of its own, so these
 # locks never meet the single-number lock the migrations take.
 _LOCK = text("SELECT pg_advisory_xact_lock(CAST(:space AS integer), CAST(:key AS integer))")
@@ -52,6 +53,10 @@ class ReplyRepository:
 
     def forget(self, scope: str, key: str) -> None:
         self.connection.execute(_FORGET, {"scope": scope, "key": key})
+
+    def forget_before(self, before: datetime) -> int:
+        """Delete every answer older than ``before`` (any scope); how many were deleted."""
+        return self.connection.execute(_EXPIRE, {"before": before}).rowcount
 
     def remember(
         self, scope: str, key: str, request_hash: str, status: int, body: str, at: datetime

@@ -123,6 +123,9 @@ idempotency_keys = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
+# Expired answers are deleted by age on every write (0006).
+Index("idempotency_keys_by_age", idempotency_keys.c.created_at)
+
 walkthrough_sessions = Table(
     "walkthrough_sessions",
     metadata,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -78,3 +79,19 @@ def test_misses_command_prints_the_table(database_url, monkeypatch):
     assert '"keyword": "sfb_missing"' in result.stdout and '"count": 2' in result.stdout
     table = CliRunner().invoke(cli, ["misses"])
     assert "SFB_Missing" in table.stdout and "de" in table.stdout
+
+
+def test_misses_command_shows_what_the_cap_folded_into_other(database_url, monkeypatch):
+    engine = make_engine(database_url)
+    upgrade(engine)
+    counter = MissCounter(engine, max_keywords=2)
+    for keyword in ("Kept_One", "Kept_Two", "Beyond_1", "Beyond_2", "Beyond_3"):
+        counter.record(keyword, "en")
+    counter.stop()
+    engine.dispose()
+    monkeypatch.setenv("HELPSVC_DATABASE_URL", database_url)
+    body = json.loads(CliRunner().invoke(cli, ["misses", "--json"]).stdout)
+    assert [m["keyword"] for m in body["misses"]] == ["kept_one", "kept_two"]
+    assert body["other"] == 3
+    table = CliRunner().invoke(cli, ["misses"]).stdout
+    assert "3 more misses of keywords beyond the cap" in table
