@@ -10,14 +10,24 @@ to words one or two edits away (a swap of two letters is one edit); compounds su
 The page whose subject is the query ranks first: a page's title counts in each of its
 sections (so the section a query names wins on its heading and its page's subject), and
 hub pages without F1 keywords (the home page lists every guide) count less. Stop words of
-a question ("how", "was", "怎么") still count, but little, and a page need not contain them.
+a question ("how", "was", "怎么"; for Chinese also what jieba tags as a function word, 一张,
+多久, 吗) still count, but little, and a page need not contain them. A section that lacks
+some of the query's words is scored down by the share it misses, weighed by how rare the
+missing words are; a code typed as it is (MCOPSTNPP) weighs double.
+
+Results are pages: a page scores its best section plus a tenth of its next three, and the
+hit opens the section that answers rather than the page's lead when one scores at least
+half as well.
 
 Synonyms (from the glossary: a concept's preferred term, its admitted variants, the English
-term, and the wrong terms users copy from machine-translated pages) widen a query: when the
-query contains one of them, the words of all the others count for the same query position,
-so "Schwellenwert" finds the page that says "Auslösebetrag". A wrong term finds the right
-page, and ``term_notes`` says which term the guides use instead. The index itself is
-unchanged; a query costs one dictionary lookup per word.
+term, the wrong terms users copy from machine-translated pages, and the words admins search
+with that the guides do not use) widen a query: when the query contains one of them, the
+words of all the others count for the same query position, so "Schwellenwert" finds the
+page that says "Auslösebetrag". A synonym counts no more than the words it stands for (not
+two words against one, not a rare word against a common one), and a Chinese synonym only
+where it is written as one word. A wrong term finds the right page, and ``term_notes`` says
+which term the guides use instead. The index itself is unchanged; a query costs one
+dictionary lookup per word.
 """
 
 from __future__ import annotations
@@ -37,19 +47,32 @@ from helpsvc.content.compounds import split_compound
 from helpsvc.content.index import ContentIndex
 from helpsvc.content.page import Page
 from helpsvc.content.stopwords import stop_words
-from helpsvc.content.text import CJK_RUN, TOKEN, sections_text, stem_word, sub_words, tokens
+from helpsvc.content.text import (
+    CJK_RUN,
+    TOKEN,
+    function_words,
+    sections_text,
+    stem_word,
+    sub_words,
+    tokens,
+)
 from helpsvc.content.urls import page_url
 
 MAX_POSTINGS = 400
 K1, B = 1.2, 0.75
 BOOST_TITLE, BOOST_KEYWORD, BOOST_HEADING, BOOST_DESCRIPTION, BOOST_BODY = 4.0, 4.0, 5.0, 1.5, 1.0
 BOOST_SUBJECT = BOOST_TITLE  # the page's title counts in each of its sections alike
-HUB_PRIOR = 0.7  # a page without F1 keywords: an overview, rarely the answer itself
+HUB_PRIOR = 0.5  # a page without F1 keywords: an overview, rarely the answer itself
 COMPOUND_PART_WEIGHT = 0.6
 PREFIX_FACTOR, FUZZY_FACTOR = 0.7, 0.55
 SYNONYM_FACTOR = 0.9  # a page with the query's own words ranks above one with a synonym
 STOP_FACTOR = 0.15  # a stop word of the query counts this much, and is not required
 SNIPPET_CHARS = 180
+PAGE_SPREAD, PAGE_DEPTH = 0.1, 4  # how much a page's other matching sections add
+LEAD_YIELD = 0.5  # a section this close to its page's lead opens instead of the lead
+SYNONYM_FLOOR = 0.1  # a synonym far rarer than the query word still counts this much of it
+CODE_WEIGHT = 2.0  # a code typed as it is (MCOPSTNPP) is what the query is about
+_CODE = re.compile(r"\b[A-Z][A-Z0-9_]{4,}\b|\b\w+_\w+\b")
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 
 
@@ -79,11 +102,13 @@ class Hit:
 class SynonymGroup:
     """Phrases that name one concept in one language. ``avoid`` are among ``phrases`` but
     are not what the guides say (wrong machine translations): they find the concept's pages
-    and a ``TermNote`` names ``preferred`` instead."""
+    and a ``TermNote`` names ``preferred`` instead. ``searched`` are among ``phrases`` too:
+    words admins type that the guides do not use; their words stay stop words."""
 
     phrases: tuple[str, ...]
     preferred: str | None = None
     avoid: tuple[str, ...] = ()
+    searched: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +127,9 @@ _Word = dict[str, float]
 class _Phrase:
     words: tuple[_Word, ...]
     whole: bool = False  # counts only where all its words are (a synonym of the query's words)
+    # A Chinese synonym of several words counts only where it is written as one: "剩余" and
+    # "金额" in two sentences are not "剩余金额".
+    text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +214,7 @@ class LanguageIndex:
         self._avoid: dict[tuple[str, ...], TermNote] = {}
         self._phrases: dict[str, list[tuple[tuple[str, ...], int]]] = defaultdict(list)
         self._cjk: list[tuple[str, tuple[str, ...], int]] = []
+        self._cjk_text: dict[tuple[str, ...], str] = {}
         keep: set[str] = set()
         for group in groups:
             phrases = [tuple(tokens(p, self.lang)) for p in group.phrases]
@@ -197,11 +226,16 @@ class LanguageIndex:
             for text, phrase in zip(group.phrases, phrases, strict=True):
                 if not phrase:
                     continue
-                keep.update(phrase)
+                # A term that is a stop word of the list stays a search word; the "für" in
+                # "Guthaben für Kommunikation" or a wrong term's words do not.
+                if len(phrase) == 1 and text not in group.searched and text not in group.avoid:
+                    keep.update(phrase)
                 if text in group.avoid and group.preferred:
                     self._avoid[phrase] = TermNote(text, group.preferred)
                 if CJK_RUN.match(text.replace(" ", "")):
                     self._cjk.append((text.replace(" ", "").casefold(), phrase, number))
+                    if len(phrase) > 1:
+                        self._cjk_text[phrase] = text.replace(" ", "")
                 else:
                     self._phrases[phrase[0]].append((phrase, number))
         self._cjk.sort(key=lambda item: -len(item[0]))  # the longest phrase first
@@ -230,10 +264,15 @@ class LanguageIndex:
         for counts in weighted:
             frequency.update(counts.keys())
         postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        self.idf = {
+            term: math.log(1 + (total - count + 0.5) / (count + 0.5))
+            for term, count in frequency.items()
+        }
+        self._rarest = max(self.idf.values(), default=1.0)
         for doc_id, counts in enumerate(weighted):
             norm = K1 * (1 - B + B * lengths[doc_id] / average)
             for term, tf in counts.items():
-                idf = math.log(1 + (total - frequency[term] + 0.5) / (frequency[term] + 0.5))
+                idf = self.idf[term]
                 postings[term].append((idf * tf * (K1 + 1) / (tf + norm), doc_id))
         self.postings: dict[str, list[tuple[float, int]]] = {}
         for term, items in postings.items():
@@ -303,13 +342,29 @@ class LanguageIndex:
 
     def _synonym_phrases(self, phrase: tuple[str, ...], group: int) -> tuple[_Phrase, ...]:
         out = []
+        own = self._phrase_idf(phrase)
         for other in self._groups[group]:
-            weight = 1.0 if other == phrase else SYNONYM_FACTOR
+            # A synonym counts as much as the words it stands for and no more: not two
+            # words against one ("剩余金额" for "余额"), and not a rare word for a common
+            # one (the English product name in a Chinese query, found only in F1 keywords).
+            weight = 1.0
+            if other != phrase:
+                theirs = self._phrase_idf(other)
+                share = (
+                    min(1.0, max(SYNONYM_FLOOR, own / theirs))
+                    if own and theirs
+                    else len(phrase) / len(other)
+                )
+                weight = SYNONYM_FACTOR * share
             words = tuple(
-                {candidate: factor * weight for candidate, factor in self.expand(word)}
+                # A stop word in a phrase ("wie lange") is only itself, and counts little.
+                ({word: STOP_FACTOR * weight} if word in self.postings else {})
+                if word in self.stop
+                else {candidate: factor * weight for candidate, factor in self.expand(word)}
                 for word in other
             )
-            out.append(_Phrase(words, whole=other != phrase))
+            whole = other != phrase
+            out.append(_Phrase(words, whole, self._cjk_text.get(other) if whole else None))
         return tuple(out)
 
     def term_notes(self, query: str) -> list[TermNote]:
@@ -318,12 +373,16 @@ class LanguageIndex:
 
     def _slots(self, query: str) -> list[_Slot]:
         slots, rest, _notes = self._synonym_slots(query)
+        stop = self.stop | function_words(rest) if self.lang == "zh" else self.stop
+        codes = {stem_word(c.casefold(), self.lang) for c in _CODE.findall(rest)}
         for term in self.query_terms(rest) if rest.strip() else ():
-            phrases = (self._term_phrase(term),)
-            if term in self.stop:
-                slots.append(_Slot(phrases, STOP_FACTOR, required=False))
+            if term in stop:
+                # A stop word is only itself: "the" does not stand for "there".
+                exact = {term: 1.0} if term in self.postings else {}
+                slots.append(_Slot((_Phrase((exact,)),), STOP_FACTOR, required=False))
             else:
-                slots.append(_Slot(phrases))
+                weight = CODE_WEIGHT if term in codes else 1.0
+                slots.append(_Slot((self._term_phrase(term),), weight))
         if slots and not any(slot.required for slot in slots):
             # A query of stop words only ("what") means them.
             slots = [_Slot(slot.phrases) for slot in slots]
@@ -357,22 +416,47 @@ class LanguageIndex:
             for doc_id, value in sums.items():
                 if phrase.whole and counts[doc_id] < len(phrase.words):
                     continue
+                if phrase.text is not None and not self._writes(doc_id, phrase.text):
+                    continue
                 best[doc_id] = max(best.get(doc_id, 0.0), value)
         return best
 
+    def _phrase_idf(self, phrase: tuple[str, ...]) -> float:
+        """How rare a phrase's words are in the guides (0 when none is in them)."""
+        return sum(self.idf.get(word, 0.0) for word in phrase)
+
+    def _rarity(self, slot: _Slot) -> float:
+        """How much a slot says about a section: the idf of the query's own rarest word
+        (of a synonym's, when the guides lack the query's words). A word the index does not
+        know counts as the rarest (it lowers every section alike)."""
+        for phrases in ([p for p in slot.phrases if not p.whole], slot.phrases):
+            found = [self.idf[term] for p in phrases for word in p.words for term in word]
+            if found:
+                return max(found)
+        return self._rarest
+
+    def _writes(self, doc_id: int, text: str) -> bool:
+        doc = self.docs[doc_id]
+        return text in doc.text or text in doc.heading
+
     def search(self, query: str) -> list[tuple[float, int, set[str]]]:
-        """``(score, doc id, matched vocabulary terms)``, best first."""
+        """``(score, doc id, matched vocabulary terms)``, best first.
+
+        A section that lacks some of the query's words is scored down by the share of the
+        query it misses, weighed by rarity: missing "MCOPSTNPP" costs far more than missing
+        "mean"."""
         slots = self._slots(query)
-        required = sum(slot.required for slot in slots)
+        rarity = [self._rarity(slot) * slot.weight if slot.required else 0.0 for slot in slots]
+        required = sum(rarity)
         if not required:
             return []
         scores: dict[int, float] = defaultdict(float)
-        covered: Counter[int] = Counter()
+        covered: defaultdict[int, float] = defaultdict(float)
         matched: dict[int, set[str]] = defaultdict(set)
-        for slot in slots:
+        for slot, weight in zip(slots, rarity, strict=True):
             for doc_id, value in self._slot_scores(slot, matched).items():
                 scores[doc_id] += value * slot.weight
-                covered[doc_id] += slot.required
+                covered[doc_id] += weight
         ranked = [
             (
                 score * self.docs[doc_id].prior * (covered[doc_id] / required) ** 2,
@@ -382,6 +466,30 @@ class LanguageIndex:
             for doc_id, score in scores.items()
             if covered[doc_id]
         ]
+        ranked.sort(key=lambda item: (-item[0], item[1]))
+        return ranked
+
+    def pages(self, query: str) -> list[tuple[float, int, set[str]]]:
+        """One ``(score, doc id, matched terms)`` per page, best first: the page's score, and
+        the section a hit should open.
+
+        A page scores its best section plus a share of its other matching sections, so
+        the page that is about the query's subject throughout ranks above a page with one
+        section that happens to share its words. The hit opens the best section, unless that
+        is the page's lead and a section scores nearly as well: then the section, which
+        answers the question where the lead only announces it."""
+        by_page: dict[str, list[tuple[float, int, set[str]]]] = defaultdict(list)
+        for item in self.search(query):
+            by_page[self.docs[item[1]].page_id].append(item)
+        ranked = []
+        for items in by_page.values():
+            best = items[0]
+            score = best[0] + PAGE_SPREAD * sum(item[0] for item in items[1:PAGE_DEPTH])
+            if self.docs[best[1]].anchor is None:
+                section = next((i for i in items[1:] if self.docs[i[1]].anchor), None)
+                if section is not None and section[0] >= LEAD_YIELD * best[0]:
+                    best = section
+            ranked.append((score, best[1], best[2]))
         ranked.sort(key=lambda item: (-item[0], item[1]))
         return ranked
 
@@ -458,7 +566,7 @@ class SearchIndex:
             return []
         hits: list[Hit] = []
         seen: set[str] = set()
-        for score, doc_id, matched in language.search(query):
+        for score, doc_id, matched in language.pages(query):
             doc = language.docs[doc_id]
             if doc.page_id in seen:
                 continue

@@ -71,6 +71,25 @@ def _jieba():
     return jieba
 
 
+# jieba's part-of-speech classes that carry no subject: numerals and measure words (一张,
+# 多少, 多久), pronouns and question words (如何, 哪些, 怎样), prepositions, conjunctions,
+# particles, modal particles (吗) and interjections. No list of words to keep up to date.
+_FUNCTION_CLASSES = ("m", "q", "r", "p", "c", "u", "y", "e", "o")
+
+
+def function_words(text: str) -> frozenset[str]:
+    """The Chinese words of ``text`` that jieba tags as function words (see above)."""
+    from jieba import posseg
+
+    _jieba()
+    found = set()
+    for run in re.findall(rf"[{_CJK}]+", text):
+        for pair in posseg.cut(run):
+            if pair.flag.startswith(_FUNCTION_CLASSES):
+                found.add(pair.word)
+    return frozenset(found)
+
+
 def sub_words(word: str) -> list[str]:
     """The shorter words jieba finds inside a Chinese word (通信点数 → 通信, 点数)."""
     return [w for w in _jieba().cut_for_search(word) if w.strip() and w != word]

@@ -2,8 +2,9 @@
 
 Columns: ``Concept ID``, ``Part of Speech``, ``Concept Note``, then per language
 ``Term [en]``, ``Status [en]``, ``Definition [en]``, ``Note [en]`` (and ``Gender [de]``,
-``Measure Word [zh]``, ``UI Labels [zh]`` where the language uses them). UI labels stand on
-the preferred row, one per line, each ``label | where it appears``.
+``Measure Word [zh]``, ``UI Labels [zh]``, ``Search Terms [zh]`` where the language uses
+them). UI labels stand on the preferred row, one per line, each ``label | where it appears``;
+so do search terms, one per line.
 
 The first row of a concept holds the preferred term of every language side by side, so a
 tool that only pairs ``Term [en]`` with ``Term [de]`` gets the right equivalents. Every
@@ -53,6 +54,8 @@ def _columns(glossary: Glossary) -> list[str]:
             columns.append(f"Measure Word [{lang}]")
         if any(e.ui_labels for e in entries):
             columns.append(f"UI Labels [{lang}]")
+        if any(e.search_terms for e in entries):
+            columns.append(f"Search Terms [{lang}]")
     return columns
 
 
@@ -78,6 +81,8 @@ def to_csv(glossary: Glossary) -> str:
                 first[f"Measure Word [{lang}]"] = entry.measure_word or ""
             if f"UI Labels [{lang}]" in columns:
                 first[f"UI Labels [{lang}]"] = "\n".join(u.as_text() for u in entry.ui_labels)
+            if f"Search Terms [{lang}]" in columns:
+                first[f"Search Terms [{lang}]"] = "\n".join(entry.search_terms)
             reasons = {f.term: f.reason for f in entry.forbidden}
             for term, status in list(entry.terms())[1:]:
                 extra.append(
@@ -149,7 +154,7 @@ def _term(
         raise CsvError(row_number, f"status '{status}' of '{term}' is not one of {STATUSES}")
     fields = {
         key: (row.get(f"{key} [{lang}]") or "").strip()
-        for key in ("Definition", "Note", "Gender", "Measure Word", "UI Labels")
+        for key in ("Definition", "Note", "Gender", "Measure Word", "UI Labels", "Search Terms")
     }
     if fields["Gender"] and fields["Gender"] not in GENDERS:
         raise CsvError(row_number, f"gender '{fields['Gender']}' is not one of {GENDERS}")
@@ -180,6 +185,9 @@ def _entries(terms: _Terms) -> dict[str, dict[str, Entry]]:
                 UiLabel.from_text(line)
                 for line in main_fields["UI Labels"].splitlines()
                 if line.strip()
+            ),
+            search_terms=tuple(
+                line.strip() for line in main_fields["Search Terms"].splitlines() if line.strip()
             ),
         )
     return entries

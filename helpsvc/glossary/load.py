@@ -44,6 +44,7 @@ SOURCE_KEYS = {
     "forms": "other forms of the term that count as using it",
     "forbidden": "English variants not to use, each with term and reason",
     "ui_labels": "labels of the admin center that name the concept, each with label and where",
+    "search_terms": "words admins type for the concept that the guides don't use (search only)",
 }
 TARGET_KEYS = {
     "preferred": "the preferred term",
@@ -56,6 +57,7 @@ TARGET_KEYS = {
     "notes": "notes for translators of this language",
     "ui_labels": "labels of the localized admin center that name the concept, each with label "
     "and where",
+    "search_terms": "words admins type for the concept that the guides don't use (search only)",
 }
 
 
@@ -201,7 +203,7 @@ def _split_keys(
     reader: _Reader, pairs: list[tuple[yaml.Node, yaml.Node]], allowed: dict[str, str], what: str
 ) -> tuple[dict[str, str | None], dict[str, yaml.Node]]:
     """Scalar fields and the list-valued fields (forms, admitted, forbidden...) apart."""
-    lists = {"variants", "forms", "admitted", "forbidden", "ui_labels"}
+    lists = {"variants", "forms", "admitted", "forbidden", "ui_labels", "search_terms"}
     scalar_pairs = [
         (k, v) for k, v in pairs if not (isinstance(k, yaml.ScalarNode) and k.value in lists)
     ]
@@ -285,9 +287,15 @@ def read_source(
             admitted=reader.texts(lists["variants"], "'variants'") if "variants" in lists else (),
             forbidden=reader.forbidden(lists["forbidden"]) if "forbidden" in lists else (),
             ui_labels=reader.ui_labels(lists["ui_labels"]) if "ui_labels" in lists else (),
+            search_terms=_search_terms(reader, lists),
         )
         locations[(SOURCE_LANG, concept_id)] = Location(path, key_node.start_mark.line + 1)
     return concepts, entries, locations, reader.findings
+
+
+def _search_terms(reader: _Reader, lists: dict[str, yaml.Node]) -> tuple[str, ...]:
+    node = lists.get("search_terms")
+    return reader.texts(node, "'search_terms'") if node is not None else ()
 
 
 def read_target(text: str, path: str, lang: str) -> tuple[dict[str, Entry], dict, list[Finding]]:
@@ -320,6 +328,7 @@ def read_target(text: str, path: str, lang: str) -> tuple[dict[str, Entry], dict
             measure_word=values.get("measure_word"),
             notes=values.get("notes"),
             ui_labels=reader.ui_labels(lists["ui_labels"]) if "ui_labels" in lists else (),
+            search_terms=_search_terms(reader, lists),
         )
         locations[(lang, concept_id)] = Location(path, key_node.start_mark.line + 1)
     return entries, locations, reader.findings

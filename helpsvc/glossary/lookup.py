@@ -76,7 +76,8 @@ def search_synonyms(glossary: Glossary) -> dict[str, list[SynonymGroup]]:
     variants (Microsoft's own terms where they differ from ours are admitted variants), for
     translations the English term and variants, and the forbidden variants. A forbidden
     variant is what users copy from machine-translated pages: it finds the concept's pages,
-    and the search says which term the guides use (``SynonymGroup.avoid``)."""
+    and the search says which term the guides use (``SynonymGroup.avoid``). The words admins
+    type that the guides do not use at all (``search_terms``) find the pages too."""
     groups: dict[str, list[SynonymGroup]] = {}
     for lang in glossary.languages:
         out = []
@@ -85,9 +86,10 @@ def search_synonyms(glossary: Glossary) -> dict[str, list[SynonymGroup]]:
             english = glossary.entry(SOURCE_LANG, concept_id)
             if lang != SOURCE_LANG and english is not None:
                 phrases += [*english.accepted, *english.admitted]
+            phrases += entry.search_terms
             wrong = tuple(f.term for f in entry.forbidden if f.term not in phrases)
             unique = tuple(dict.fromkeys([*phrases, *wrong]))
             if len(unique) > 1:
-                out.append(SynonymGroup(unique, entry.preferred, wrong))
+                out.append(SynonymGroup(unique, entry.preferred, wrong, entry.search_terms))
         groups[lang] = out
     return groups

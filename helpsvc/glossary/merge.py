@@ -78,6 +78,9 @@ def merge(
             if ours_entry is not None and not theirs.ui_labels:
                 # TBX and CSV carry no UI labels: an import keeps the ones the file records.
                 theirs = replace(theirs, ui_labels=ours_entry.ui_labels)
+            if ours_entry is not None and not theirs.search_terms:
+                # A term base from another tool has no search terms: keep the file's.
+                theirs = replace(theirs, search_terms=ours_entry.search_terms)
             if ours_entry is None:
                 entries.setdefault(lang, {})[concept_id] = theirs
                 added.append(f"{lang}/{concept_id}")

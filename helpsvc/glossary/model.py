@@ -63,6 +63,10 @@ class Entry:
     notes: str | None = None
     # Labels of the admin center that name this concept; not terms (see the module doc).
     ui_labels: tuple[UiLabel, ...] = ()
+    # Words admins type for this concept that the guides do not use ("top up" for add
+    # funds): the help search finds the concept's pages with them. Not terms: the term lint
+    # and the exports leave them alone.
+    search_terms: tuple[str, ...] = ()
 
     @property
     def accepted(self) -> tuple[str, ...]:

@@ -66,6 +66,7 @@ TBX_TO_STATUS = {
 }
 MEASURE_WORD = "measure word: "
 UI_LABEL = "UI label: "
+SEARCH_TERM = "search term: "  # words admins type for the concept; the help search uses them
 
 
 class TbxError(ValueError):
@@ -139,6 +140,8 @@ def _lang_section(parent, n: _Names, lang: str, entry: Entry, pos: str) -> None:
         etree.SubElement(section, n("note")).text = entry.notes
     for ui in entry.ui_labels:
         etree.SubElement(section, n("note")).text = UI_LABEL + ui.as_text()
+    for word in entry.search_terms:
+        etree.SubElement(section, n("note")).text = SEARCH_TERM + word
     for index, (term, status) in enumerate(entry.terms()):
         group = etree.SubElement(section, n.term_group)
         etree.SubElement(group, n("term")).text = term
@@ -208,11 +211,9 @@ def _read_lang(lang_el, n: _Names, concept_id: str) -> tuple[Entry, str | None]:
     for descrip in lang_el.iter(n("descrip")):
         if descrip.get("type") == "definition":
             definition = _text(descrip)
-    section_notes = [_text(el) for el in lang_el.findall(n("note"))]
-    ui_labels = tuple(
-        UiLabel.from_text(note[len(UI_LABEL) :]) for note in section_notes if _is_ui(note)
+    notes, ui_labels, search_terms = _section_notes(
+        [_text(el) for el in lang_el.findall(n("note"))]
     )
-    notes = " ".join(note for note in section_notes if not _is_ui(note)) or None
     preferred: list[str] = []
     admitted: list[str] = []
     forbidden: list[Forbidden] = []
@@ -259,9 +260,24 @@ def _read_lang(lang_el, n: _Names, concept_id: str) -> tuple[Entry, str | None]:
         measure_word=measure_word,
         notes=notes,
         ui_labels=ui_labels,
+        search_terms=search_terms,
     )
     return entry, pos
 
 
 def _is_ui(note: str) -> bool:
     return note.startswith(UI_LABEL)
+
+
+def _section_notes(
+    section_notes: list[str],
+) -> tuple[str | None, tuple[UiLabel, ...], tuple[str, ...]]:
+    """A language section's notes: the translators' notes, the UI labels, the search terms."""
+    ui_labels = tuple(
+        UiLabel.from_text(note[len(UI_LABEL) :]) for note in section_notes if _is_ui(note)
+    )
+    search_terms = tuple(
+        note[len(SEARCH_TERM) :] for note in section_notes if note.startswith(SEARCH_TERM)
+    )
+    rest = [n for n in section_notes if not _is_ui(n) and not n.startswith(SEARCH_TERM)]
+    return " ".join(rest) or None, ui_labels, search_terms

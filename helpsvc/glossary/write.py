@@ -50,6 +50,8 @@ def _entry_fields(entry: Entry, source: bool) -> dict[str, Any]:
             {"label": u.label, "where": u.where} if u.where else {"label": u.label}
             for u in entry.ui_labels
         ]
+    if entry.search_terms:
+        fields["search_terms"] = list(entry.search_terms)
     return fields
 
 

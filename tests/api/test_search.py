@@ -141,3 +141,46 @@ def test_a_misspelled_auto_recharge_finds_its_guide(client):
     for query in ("auto-recahrge", "autorecharge", "automatsche Aufladung"):
         lang = "de" if " " in query else "en"
         assert results(client, query, lang)[0]["page_id"] == "auto-recharge", query
+
+
+def test_the_product_name_alone_opens_the_overview_in_every_language(client):
+    for query, lang in (
+        ("Communications Credits", "en"),
+        ("Kommunikationsguthaben", "de"),
+        ("通信点数", "zh"),
+        ("通信额度", "zh"),  # the admin center's label
+    ):
+        assert results(client, query, lang)[0]["page_id"] == "what-are-credits", query
+
+
+def test_a_code_typed_as_it_is_decides_over_the_words_around_it(client):
+    # "mean" is rarer in the guides than in questions; the code is what the query is about.
+    top = [h["page_id"] for h in results(client, "what does MCOPSTNPP mean", "en")[:2]]
+    assert set(top) <= {"what-are-credits", "estimate-funding"}, top
+
+
+def test_the_hit_opens_the_section_that_answers(client):
+    first = results(client, "why did my recharge fail", "en")[0]
+    assert (first["page_id"], first["anchor"]) == ("auto-recharge", "failed-recharges")
+    assert first["url"].endswith("/guides/auto-recharge/#failed-recharges")
+
+
+def test_words_admins_type_that_the_guides_do_not_use(client):
+    # Search terms of the glossary: the guides say "PSTN usage report", admins "call records".
+    assert results(client, "Anrufliste", "de")[0]["page_id"] == "estimate-funding"
+    assert results(client, "通话明细", "zh")[0]["page_id"] == "estimate-funding"
+    # German "wie lange ... gültig" is a question about expiry, not about "lange".
+    first = results(client, "wie lange ist das Guthaben gültig", "de")[0]
+    assert (first["page_id"], first["anchor"]) in {("add-funds", "expiry"), ("faq", "funds-expire")}
+
+
+def test_chinese_function_words_do_not_decide(client):
+    # 一张 ("one card") is rare in the guides but says nothing; the card pages come first.
+    top = {h["page_id"] for h in results(client, "换一张信用卡", "zh")[:3]}
+    assert "add-funds" in top
+    # jieba reads 为零会怎样 as 为 + 零会 + 怎样; the zero-balance sections still answer.
+    first = results(client, "余额为零会怎样", "zh")[0]
+    assert (first["page_id"], first["anchor"]) in {
+        ("troubleshooting", "zero-balance"),
+        ("add-funds", "below-zero"),
+    }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import textwrap
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -99,3 +100,15 @@ ZH_SMALL = """
           - term: 充电
             reason: 给电池充电。
 """
+
+
+def with_every_entry(glossary: Glossary, **changes: object) -> Glossary:
+    """``glossary`` with ``changes`` made to every entry of every language, as an import from
+    a tool that drops a field would give it back (``ui_labels=()``)."""
+    return Glossary(
+        glossary.concepts,
+        {
+            lang: {cid: replace(entry, **changes) for cid, entry in entries.items()}
+            for lang, entries in glossary.entries.items()
+        },
+    )

@@ -6,8 +6,6 @@ recorded label alone there, and only there.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from helpsvc.content.corpus import load_corpus
@@ -16,13 +14,13 @@ from helpsvc.glossary.csvx import from_csv, to_csv
 from helpsvc.glossary.lint import lint_terms
 from helpsvc.glossary.load import load_glossary
 from helpsvc.glossary.merge import merge
-from helpsvc.glossary.model import Glossary, UiLabel
+from helpsvc.glossary.model import UiLabel
 from helpsvc.glossary.site import glossary_page
 from helpsvc.glossary.tbx import from_tbx, to_tbx
 from helpsvc.glossary.validate import validate
 from helpsvc.glossary.write import dump_language
 from tests.conftest import REPO
-from tests.glossary.conftest import EN_SMALL
+from tests.glossary.conftest import EN_SMALL, with_every_entry
 
 ZH_LABELS = """
     language: zh
@@ -191,13 +189,7 @@ def test_labels_survive_yaml_tbx_and_csv(project_glossary, tmp_path):
 
 def test_an_import_without_labels_keeps_the_recorded_ones(project_glossary):
     # A CAT tool that drops the label notes must not turn every labelled entry into a conflict.
-    bare = Glossary(
-        project_glossary.concepts,
-        {
-            lang: {cid: replace(entry, ui_labels=()) for cid, entry in entries.items()}
-            for lang, entries in project_glossary.entries.items()
-        },
-    )
+    bare = with_every_entry(project_glossary, ui_labels=())
     result = merge(project_glossary, bare, overwrite=True)
     assert result.conflicts == ()
     assert result.glossary.ui_labels("zh") == project_glossary.ui_labels("zh")
