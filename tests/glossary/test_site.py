@@ -7,6 +7,7 @@ does not exist yet.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -45,9 +46,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     config = (REPO / "mkdocs.yml").read_text("utf-8")
     config = config.replace("docs_dir: docs", f"docs_dir: {docs}")
     config = config.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
-    # Every hook of the project (glossary, site), wherever the copy is built.
+    # Every hook of the project (glossary, site, site search), wherever the copy is built.
     config = re.sub(
-        r"^(\s*- )(helpsvc/\S+\.py)$",
+        r"^(\s*- )((?:helpsvc|overrides)/\S+\.py)$",
         lambda m: f"{m.group(1)}{REPO / m.group(2)}",
         config,
         flags=re.MULTILINE,
@@ -91,6 +92,17 @@ def test_a_missing_translation_says_so_in_the_readers_language(site):
     # The English text is marked as English.
     assert '<div lang="en">' in page
     assert "Licensing for Communications Credits" in page
+
+
+def test_the_german_site_search_finds_a_missing_translation_in_english(site):
+    # overrides/hooks/site_search.py: every section of the English page, marked, linked to
+    # the German site's copy (with its banner); none of the fallback page's own entries.
+    index = json.loads((site / "de/search/search_index.json").read_text("utf-8"))
+    english = json.loads((site / "search/search_index.json").read_text("utf-8"))
+    licensing = [d for d in index["docs"] if "guides/licensing/" in d["location"]]
+    expected = [d["location"] for d in english["docs"] if d["location"].startswith("guides/lic")]
+    assert [d["location"] for d in licensing] == expected
+    assert all(d["title"].endswith(" (English)") for d in licensing)
 
 
 def test_a_glossary_page_in_every_language(site):
