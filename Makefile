@@ -49,6 +49,7 @@ test: setup browser lint
 bench: setup
 	-command -v wrk >/dev/null || (apt-get update && apt-get install -y wrk)
 	$(BIN)/python bench/index_build.py
+	$(BIN)/python bench/learn_startup.py
 	$(BIN)/python bench/f1_load.py
 	$(BIN)/python bench/healthz_under_f1.py
 	$(BIN)/python bench/search.py

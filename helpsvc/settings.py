@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from helpsvc.content.urls import check_url_pattern
 
 
 class Settings(BaseSettings):
@@ -24,6 +26,18 @@ class Settings(BaseSettings):
     site_dir: Path = Field(Path("site"), description="Built site that the service serves.")
     mkdocs_config: Path = Field(Path("mkdocs.yml"), description="MkDocs configuration file.")
     default_lang: str = Field("en", description="Source language of the docs and the fallback.")
+    page_url: str | None = Field(
+        None,
+        description="Where the docs' pages live when not on this service's MkDocs site: a URL "
+        "pattern with {path} (the file's path without .md), {lang} and {locale} "
+        "(ms.contentlocale), e.g. https://learn.microsoft.com/{locale}/microsoftteams/{path}. "
+        "F1 redirects and every answer's url point there; unset: the MkDocs site.",
+    )
+    search_warmup: bool = Field(
+        True,
+        description="Build the search indexes in the background when the service starts and "
+        "after a reload; off: each language's index is built by its first search.",
+    )
     site_url: str = Field(
         "http://127.0.0.1:8000/",
         description="Public address of the site, used for hreflang and canonical links.",
@@ -102,3 +116,8 @@ class Settings(BaseSettings):
         description="Wrong API keys, sign-in keys and admin tokens per client address; past "
         "the limit every key check of that client is answered 429 until the window passes.",
     )
+
+    @field_validator("page_url")
+    @classmethod
+    def _page_url(cls, value: str | None) -> str | None:
+        return check_url_pattern(value) if value else None

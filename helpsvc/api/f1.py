@@ -34,7 +34,6 @@ from helpsvc.content.f1 import clean_keyword, resolve
 from helpsvc.content.locales import content_language
 from helpsvc.content.page import Page
 from helpsvc.content.troubleshooting import notice_help_url
-from helpsvc.content.urls import page_url
 from helpsvc.i18n.site_messages import catalog, t
 from helpsvc.services.f1_context import TenantContext
 
@@ -215,7 +214,7 @@ async def f1_redirect(request: Request) -> Response:
     if context is not None:
         page = context.page or page
         cache = "private, no-store"  # depends on the tenant's state
-    target = page_url(page, content.index.default_lang)
+    target = content.index.url(page)
     fallback = f"requested={served_lang}; served={page.lang}" if resolution.fell_back else None
     return _redirect(target, page.lang, cache, fallback)
 
@@ -338,7 +337,7 @@ async def _answer(request: Request, keywords: list[str], lang: str | None) -> Re
         page_id=page.page_id,
         title=page.title,
         description=page.description,
-        url=page_url(page, default),
+        url=content.index.url(page),
         lang=page.lang,
         requested_lang=served_lang,
         fell_back=page.lang != served_lang,

@@ -13,7 +13,6 @@ from helpsvc.api.negotiation import request_lang
 from helpsvc.api.problems import problem
 from helpsvc.content.index import ContentIndex
 from helpsvc.content.page import Page
-from helpsvc.content.urls import page_url
 from helpsvc.i18n.site_messages import t
 
 router = APIRouter()
@@ -38,7 +37,7 @@ def page_out(index: ContentIndex, page: Page, requested: str) -> PageOut:
         lang=page.lang,
         title=page.title,
         description=page.description,
-        url=page_url(page, default),
+        url=index.url(page),
         keywords=list(page.keywords),
         translation=kind,
         languages=index.languages_of(page.page_id),
@@ -57,14 +56,17 @@ def page_out(index: ContentIndex, page: Page, requested: str) -> PageOut:
 def list_pages(request: Request, services: ServicesDep, lang: LangQuery = None) -> PagesOut:
     served = request_lang(request, lang)
     index = services.content.current.index
-    default_pages = index.pages.get(index.default_lang, {})
-    ids = list(default_pages) + [p for p in index.pages.get(served, {}) if p not in default_pages]
-    pages = [index.page(pid, served) or index.page(pid, index.default_lang) for pid in ids]
+    # Every page of any language, the default language's first: a page the reader's
+    # language lacks is listed in the language it has (its ``lang`` says which).
+    langs = (index.default_lang, served, *index.languages)
+    ids = dict.fromkeys(pid for lg in langs for pid in index.pages.get(lg, {}))
+    pages = [index.page_for(pid, served) for pid in ids]
     return PagesOut(lang=served, pages=[page_out(index, p, served) for p in pages if p])
 
 
 @router.get(
-    "/api/v1/pages/{page_id}",
+    # ``:path``: ids derived from a Learn repository's paths contain slashes ("Teams/x").
+    "/api/v1/pages/{page_id:path}",
     tags=["pages"],
     summary="One page: metadata, sections and its languages",
     response_model=None,
@@ -78,7 +80,7 @@ def get_page(
 ) -> Response | PageOut:
     served = request_lang(request, lang)
     index = services.content.current.index
-    page = index.page(page_id, served) or index.page(page_id, index.default_lang)
+    page = index.page_for(page_id, served)
     if page is None:
         return problem(
             404,

@@ -15,10 +15,11 @@ from rich.table import Table
 
 from helpsvc.cli.consoles import err, out
 from helpsvc.cli.progress import counting
-from helpsvc.content.checks import CHECKS, run_checks
+from helpsvc.content.checks import rules, run_checks
 from helpsvc.content.corpus import Corpus, load_corpus
-from helpsvc.content.findings import Finding
+from helpsvc.content.findings import Finding, count_by_check, count_by_severity
 from helpsvc.content.index import ContentIndex, build_index
+from helpsvc.content.selection import Selection, split_ids
 from helpsvc.settings import Settings
 
 # Below this many files a progress bar only flickers.
@@ -27,17 +28,23 @@ _PROGRESS_MIN_FILES = 200
 check_app = typer.Typer(help="Validate the docs tree.", invoke_without_command=True)
 
 
-def _load(path: Path, default_lang: str, suffixes: tuple[str, ...]) -> Corpus:
+def _load(
+    path: Path, default_lang: str, suffixes: tuple[str, ...], lang: str | None = None
+) -> Corpus:
     """The docs under ``path``, with a progress bar on a terminal when there are many."""
     if not path.is_dir():
         err.print(f"[red]error:[/] {path}: no such folder")
         raise typer.Exit(2)
     total = sum(1 for p in path.rglob("*") if p.suffix in suffixes)
     if total < _PROGRESS_MIN_FILES or not err.is_terminal:
-        return load_corpus(path, default_lang=default_lang, suffixes=suffixes)
+        return load_corpus(path, default_lang=default_lang, suffixes=suffixes, lang=lang)
     with counting("indexing", total, err) as advance:
         return load_corpus(
-            path, default_lang=default_lang, suffixes=suffixes, on_file=lambda _: advance()
+            path,
+            default_lang=default_lang,
+            suffixes=suffixes,
+            on_file=lambda _: advance(),
+            lang=lang,
         )
 
 
@@ -91,12 +98,74 @@ def _print_findings(findings: list[Finding], fmt: str) -> None:
     for finding in findings:
         if fmt == "github":
             # GitHub Actions workflow command: shows the finding on the line of the file.
+            command = _GITHUB_LEVELS[finding.severity]
             print(
-                f"::error file={finding.path},line={finding.line},"
+                f"::{command} file={finding.path},line={finding.line},"
                 f"title={finding.check}::{finding.message}"
             )
         else:
             print(finding.format())
+
+
+_GITHUB_LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
+# Reported by helpsvc.walkthroughs.check (run with --flows); listed here so --select and
+# --ignore know them without importing the walkthroughs for every check.
+_FLOW_CHECK_IDS = ("walkthrough-invalid", "walkthrough-anchor")
+
+_SELECT_HELP = (
+    "Report only these check ids, comma-separated or repeated (see --list). A prefix of "
+    "whole words selects several: 'link' is every link-* check, 'translation' every "
+    "translation-* check."
+)
+_IGNORE_HELP = (
+    "Do not report these check ids (same form as --select); applied after --select, so "
+    "'--select link --ignore link-outside-docs' keeps the other link checks."
+)
+
+
+def _selection(select: list[str] | None, ignore: list[str] | None) -> Selection:
+    selection = Selection(split_ids(select), split_ids(ignore))
+    unknown = selection.unknown([rule.id for rule in rules()] + list(_FLOW_CHECK_IDS))
+    if unknown:
+        err.print(
+            f"[red]error:[/] no check id is or starts with {', '.join(map(repr, unknown))}; "
+            "`helpsvc check --list` lists them"
+        )
+        raise typer.Exit(2)
+    return selection
+
+
+def _list_checks() -> None:
+    for rule in rules():
+        print(f"{rule.id:24} {rule.severity:8} {rule.description}")
+
+
+def _print_summary(findings: list[Finding], pages: int, languages: int) -> None:
+    """Counts per check id on stderr, so stdout stays one finding per line."""
+    checked = f"{pages} pages in {languages} languages checked"
+    if not findings:
+        err.print(f"[green]no problems[/]; {checked}")
+        return
+    for row in count_by_check(findings):
+        err.print(f"{row.count:>7}  {row.severity:8} {row.check}", highlight=False)
+    totals = count_by_severity(findings)
+    colour = "red" if totals["error"] else "yellow"
+    counted = ", ".join(f"{n} {severity}" for severity, n in totals.items() if n)
+    err.print(f"[{colour}]{len(findings)} problem(s)[/] ({counted}); {checked}")
+
+
+def _report(findings: list[Finding], pages: int, languages: list[str]) -> dict[str, Any]:
+    """The --json document: findings, counts per check id and per severity."""
+    return {
+        "pages": pages,
+        "languages": languages,
+        "findings": [f.to_dict() for f in findings],
+        "summary": [
+            {"check": row.check, "severity": row.severity, "count": row.count}
+            for row in count_by_check(findings)
+        ],
+        "by_severity": count_by_severity(findings),
+    }
 
 
 @check_app.callback()
@@ -106,9 +175,21 @@ def check(
         Path | None, typer.Option(help="Docs tree (default: settings docs_dir).")
     ] = None,
     fmt: Annotated[
-        str, typer.Option("--format", help="Output format: text, json or github.")
+        str,
+        typer.Option("--format", help="Output format: text, json (a list of findings) or github."),
     ] = "text",
-    list_checks: Annotated[bool, typer.Option("--list", help="List the checks and exit.")] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Print one JSON document: the findings, counts per check id and severity.",
+        ),
+    ] = False,
+    select: Annotated[list[str] | None, typer.Option("--select", help=_SELECT_HELP)] = None,
+    ignore: Annotated[list[str] | None, typer.Option("--ignore", help=_IGNORE_HELP)] = None,
+    list_checks: Annotated[
+        bool, typer.Option("--list", help="List the check ids with their severity and exit.")
+    ] = False,
     flows: Annotated[
         bool | None,
         typer.Option(
@@ -118,47 +199,62 @@ def check(
         ),
     ] = None,
 ) -> None:
-    """Check the docs tree; prints `file:line: message [check]` and exits 1 on findings.
+    """Check the docs tree; prints `file:line: message [check-id]` and a count per check id.
 
-    Checks: front matter YAML, page_id, F1 keyword conflicts, translation anchors and
-    keywords, internal links, translations without an English page.
+    Checks: front matter YAML, page_id / ms.assetid, F1 keyword conflicts, translation
+    anchors and keywords, internal links, translations without an English page. Every check
+    id has a severity (error, warning or info; see --list). Exits 1 when an error remains
+    after --select and --ignore; warnings and info are reported but do not fail.
     """
     if ctx.invoked_subcommand is not None:
         return
     if fmt not in ("text", "json", "github"):
         err.print(f"[red]error:[/] --format must be text, json or github, not '{fmt}'")
         raise typer.Exit(2)
+    selection = _selection(select, ignore)
     if list_checks:
-        for item in CHECKS:
-            print(f"{item.id:24} {item.description}")
+        _list_checks()
         return
     settings = Settings()
     root = docs or settings.docs_dir
     corpus = _load(root, settings.default_lang, (".md",))
     index = build_index(corpus, settings.default_lang)
+    findings = _run(root, corpus, index, selection, flows if flows is not None else docs is None)
+    if as_json:
+        report = _report(findings, len(corpus.pages), list(index.languages))
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        _print_findings(findings, fmt)
+        if fmt != "json":
+            _print_summary(findings, len(corpus.pages), len(index.languages))
+    if any(f.severity == "error" for f in findings):
+        raise typer.Exit(1)
+
+
+def _run(
+    root: Path, corpus: Corpus, index: ContentIndex, selection: Selection, flows: bool
+) -> list[Finding]:
+    """The findings ``selection`` wants, with paths as given on the command line."""
+    only = {rule.id for rule in rules() if selection.wants(rule.id)}
     shown = root.as_posix().rstrip("/")
-    findings = [replace(f, path=f"{shown}/{f.path}") for f in run_checks(corpus, index)]
-    if flows if flows is not None else docs is None:
+    findings = [replace(f, path=f"{shown}/{f.path}") for f in run_checks(corpus, index, only)]
+    if flows and any(selection.wants(i) for i in _FLOW_CHECK_IDS):
         from helpsvc.walkthroughs.check import check_flows
 
-        findings += check_flows(index)
-    _print_findings(findings, fmt)
-    if fmt == "text":
-        summary = f"{len(corpus.pages)} pages in {len(index.languages)} languages checked"
-        if findings:
-            err.print(f"[red]{len(findings)} problem(s)[/]; {summary}")
-        else:
-            err.print(f"[green]no problems[/]; {summary}")
-    if findings:
-        raise typer.Exit(1)
+        findings += [f for f in check_flows(index) if selection.wants(f.check)]
+    return findings
 
 
 def index(
     path: Annotated[Path, typer.Argument(help="Folder of Markdown files with YAML front matter.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the index as JSON.")] = False,
     lang: Annotated[
-        str, typer.Option(help="Language of a single-language folder without ms.contentlocale.")
-    ] = "en",
+        str | None,
+        typer.Option(
+            help="Language of a single-language folder (files without ms.contentlocale); "
+            "default: read from each file's text, English when too short to tell."
+        ),
+    ] = None,
     ext: Annotated[
         list[str] | None,
         typer.Option(help="File suffix to index (repeatable), default .md and .markdown."),
@@ -173,8 +269,8 @@ def index(
     suffixes = (
         tuple(e if e.startswith(".") else f".{e}" for e in ext) if ext else (".md", ".markdown")
     )
-    corpus = _load(path, lang, suffixes)
-    idx = build_index(corpus, lang)
+    corpus = _load(path, lang or "en", suffixes, lang)
+    idx = build_index(corpus, lang or "en")
     if as_json:
         json.dump(_index_doc(path, corpus, idx), sys.stdout, ensure_ascii=False, indent=2)
         print()
@@ -196,13 +292,19 @@ def _index_doc(path: Path, corpus: Corpus, idx: ContentIndex) -> dict[str, Any]:
                 "page_id": p.page_id,
                 "title": p.title,
                 "keywords": list(p.keywords),
+                "lang_source": p.lang_source,
                 "translation": p.translation.type if p.translation else None,
             }
             for p in sorted(corpus.pages, key=lambda p: p.path)
         ],
         "keywords": {c.keyword: c.page_id for c in idx.keywords.values()},
         "conflicts": [
-            {"keyword": c.keyword, "kept": c.kept.path, "other": c.other.path}
+            {
+                "keyword": c.keyword,
+                "kept": c.kept.path,
+                "other": c.other.path,
+                "reason": c.reason,
+            }
             for c in idx.conflicts
         ],
         "errors": [{"path": e.path, "line": e.line, "message": e.message} for e in corpus.errors],
@@ -212,22 +314,38 @@ def _index_doc(path: Path, corpus: Corpus, idx: ContentIndex) -> dict[str, Any]:
 def _print_index(path: Path, corpus: Corpus, idx: ContentIndex) -> None:
     root = path.as_posix().rstrip("/")
     pages = sorted(corpus.pages, key=lambda p: p.path)
-    table = Table(title=f"{path} ({corpus.layout} layout)")
-    for column in ("path", "lang", "page id", "title", "F1 keywords"):
-        table.add_column(column, overflow="fold")
-    for p in pages:
-        table.add_row(p.path, p.lang, p.page_id, p.title, ", ".join(p.keywords))
-    out.print(table)
+    if out.is_terminal:
+        table = Table(title=f"{path} ({corpus.layout} layout)")
+        for column in ("path", "lang", "page id", "title", "F1 keywords"):
+            table.add_column(column, overflow="fold")
+        for p in pages:
+            table.add_row(p.path, p.lang, p.page_id, p.title, ", ".join(p.keywords))
+        out.print(table)
+    else:
+        # Piped: one unwrapped, tab-separated line per page, for grep, cut and sort (and
+        # without the table's layout work, which costs more than the index on large trees).
+        sys.stdout.writelines(
+            f"{p.path}\t{p.lang}\t{p.page_id}\t{p.title}\t{', '.join(p.keywords)}\n" for p in pages
+        )
     langs = Counter(p.lang for p in corpus.pages)
-    out.print(
+    print(
         f"{len(pages)} pages; languages: "
         + ", ".join(f"{lg} {n}" for lg, n in sorted(langs.items()))
         + f"; {len(idx.keywords)} F1 keywords"
     )
+    sources = Counter(p.lang_source for p in corpus.pages if p.lang_source != "folder")
+    if sources:
+        print("language from: " + ", ".join(f"{s} {n}" for s, n in sorted(sources.items())))
+    for p in pages:
+        if p.lang_source == "default":
+            print(
+                f"{root}/{p.path}: language unknown (no ms.contentlocale, too little text); "
+                f"read as {p.lang}, set --lang to say"
+            )
     for conflict in idx.conflicts:
         print(
             f"{root}/{conflict.other.path}: keyword '{conflict.keyword}' already "
-            f"belongs to {conflict.kept.path}"
+            f"belongs to {conflict.kept.path} ({conflict.reason})"
         )
     for error in corpus.errors:
         # One unwrapped line per error, so editors and grep can jump to file:line.

@@ -1,23 +1,40 @@
-"""Named checks over a docs tree with language folders.
+"""Named checks over a docs tree with language folders or a Learn repository.
 
-Each check has a stable id and a one-line description and yields findings; ``run_checks``
-runs them all. The default language is the source every translation is compared with.
+Each check has a stable id, a one-line description and a severity, and yields findings;
+``run_checks`` runs them and stamps each finding with its id's severity. The default
+language is the source every translation is compared with. ``TOC.md`` files and
+``includes/`` fragments are Markdown but not pages: page checks skip them, link checks do not.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
+import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from urllib.parse import unquote
 
 from helpsvc.content.corpus import Corpus
-from helpsvc.content.findings import Finding
+from helpsvc.content.findings import Finding, Severity
 from helpsvc.content.index import ContentIndex
+from helpsvc.content.language import detect_language
+from helpsvc.content.learn_paths import is_toc_or_include
 from helpsvc.content.meta import normalize_keyword
 from helpsvc.content.page import Page
+from helpsvc.content.scan import Link
 from helpsvc.content.troubleshooting import NOTICE_SECTIONS, TROUBLESHOOTING
 
 CheckFn = Callable[[Corpus, ContentIndex], Iterator[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A check id a finding can carry, and how much a finding of it matters."""
+
+    id: str
+    description: str
+    severity: Severity = "error"
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,17 +42,37 @@ class Check:
     id: str
     description: str
     run: CheckFn
+    severity: Severity = "error"
+    # Further ids the same pass reports: one walk over the links tells a missing target from
+    # one that differs only in letter case or lies outside the tree.
+    also: tuple[Rule, ...] = ()
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        return (Rule(self.id, self.description, self.severity), *self.also)
 
 
 CHECKS: list[Check] = []
 
 
-def check(check_id: str, description: str) -> Callable[[CheckFn], CheckFn]:
+def check(
+    check_id: str, description: str, severity: Severity = "error", also: tuple[Rule, ...] = ()
+) -> Callable[[CheckFn], CheckFn]:
     def register(fn: CheckFn) -> CheckFn:
-        CHECKS.append(Check(check_id, description, fn))
+        CHECKS.append(Check(check_id, description, fn, severity, also))
         return fn
 
     return register
+
+
+def rules() -> list[Rule]:
+    """Every id ``run_checks`` can report, in registration order."""
+    return [rule for item in CHECKS for rule in item.rules]
+
+
+def _pages(corpus: Corpus) -> Iterator[Page]:
+    """The pages proper: a TOC or an include is published only as part of other pages."""
+    return (page for page in corpus.pages if not is_toc_or_include(page.rel_path))
 
 
 @check("front-matter-invalid", "Front matter that is not valid YAML or cannot be read")
@@ -47,24 +84,71 @@ def _front_matter(corpus: Corpus, index: ContentIndex) -> Iterator[Finding]:
             yield Finding(page.path, 1, "front-matter-invalid", problem.message)
 
 
-@check("page-id-missing", "A page without page_id in its front matter")
+@check("page-id-missing", "A page with neither page_id nor ms.assetid in its front matter")
 def _page_id_missing(corpus: Corpus, index: ContentIndex) -> Iterator[Finding]:
-    for page in corpus.pages:
-        if not page.has_page_id:
+    for page in _pages(corpus):
+        if not page.has_page_id and not page.asset_id:
             yield Finding(
                 page.path, 1, "page-id-missing", "page has no 'page_id' in its front matter"
             )
 
 
-@check("page-id-duplicate", "Two pages of one language with the same page_id")
+@check("page-id-duplicate", "Two pages of one language with the same page_id or ms.assetid")
 def _page_id_duplicate(corpus: Corpus, index: ContentIndex) -> Iterator[Finding]:
     for first, second in index.duplicates:
+        if is_toc_or_include(second.rel_path):
+            continue
+        key, theirs = _id_key(corpus, second), _id_key(corpus, first)
+        how = "" if theirs == key else f" (as its {theirs})"
         yield Finding(
             second.path,
             1,
             "page-id-duplicate",
-            f"page_id '{second.page_id}' is already used by {first.path}",
+            f"{key} '{second.page_id}' is also used by {first.path}{how}",
         )
+
+
+_ASSET_KEY = re.compile(r"^(ms[.:]assetid)[ \t]*:", re.IGNORECASE | re.MULTILINE)
+
+
+def _id_key(corpus: Corpus, page: Page) -> str:
+    """The front matter key a page's id comes from, spelled as the file spells it."""
+    if page.has_page_id:
+        return "page_id"
+    if page.asset_id != page.page_id:
+        return "path-derived id"
+    try:  # the page keeps the value only, not which of the Learn spellings held it
+        text = (corpus.root / page.path).read_text(encoding="utf-8")
+    except OSError:
+        return "ms.assetid"
+    front_matter = "\n".join(text.split("\n", page.body_line - 1)[: page.body_line - 1])
+    match = _ASSET_KEY.search(front_matter)
+    return match.group(1) if match else "ms.assetid"
+
+
+@check(
+    "language-mismatch",
+    "A page whose text reads as another language than its folder or ms.contentlocale says",
+    "warning",
+)
+def _language_mismatch(corpus: Corpus, index: ContentIndex) -> Iterator[Finding]:
+    for page in corpus.pages:
+        if page.lang_source not in ("folder", "ms.contentlocale") or is_toc_or_include(page.path):
+            continue
+        found = detect_language(page.body)
+        if found is not None and found != page.lang:
+            said = (
+                f"ms.contentlocale '{page.content_locale}'"
+                if page.lang_source == "ms.contentlocale"
+                else "its folder"
+            )
+            yield Finding(
+                page.path,
+                page.body_line,
+                "language-mismatch",
+                f"the text reads as '{found}', but {said} says '{page.lang}'; F1 serves it to "
+                f"'{page.lang}' readers",
+            )
 
 
 @check("keyword-conflict", "An F1 keyword claimed by two different pages")
@@ -75,7 +159,7 @@ def _keyword_conflict(corpus: Corpus, index: ContentIndex) -> Iterator[Finding]:
             _keyword_line(corpus, conflict.other.path, conflict.keyword),
             "keyword-conflict",
             f"F1 keyword '{conflict.keyword}' is also claimed by {conflict.kept.path} "
-            f"(page '{conflict.kept.page_id}')",
+            f"(page '{conflict.kept.page_id}'), which wins: {conflict.reason}",
         )
 
 
@@ -95,7 +179,7 @@ def _source(index: ContentIndex, page: Page) -> Page | None:
 
 
 def _translations(corpus: Corpus, index: ContentIndex) -> Iterator[Page]:
-    for page in corpus.pages:
+    for page in _pages(corpus):
         if page.lang != index.default_lang and index.page(page.page_id, page.lang) is page:
             yield page
 
@@ -175,42 +259,106 @@ def _translation_keywords(corpus: Corpus, index: ContentIndex) -> Iterator[Findi
             )
 
 
-@check("link-broken", "An internal link to a page, file or anchor that does not exist")
+_LINK_RULES = (
+    Rule(
+        "link-case-mismatch",
+        "An internal link whose target exists with different letter case (breaks on a "
+        "case-sensitive web server)",
+        "warning",
+    ),
+    Rule(
+        "link-outside-docs",
+        "An internal link to a file outside the checked tree, which cannot be checked",
+        "info",
+    ),
+)
+
+
+@check(
+    "link-broken",
+    "An internal link to a page, file or anchor that does not exist",
+    also=_LINK_RULES,
+)
 def _link_broken(corpus: Corpus, index: ContentIndex) -> Iterator[Finding]:
-    by_path = {page.path: page for page in corpus.pages}
+    targets = _Targets(corpus)
     for page in corpus.pages:
-        base = posixpath.dirname(page.path)
         for link in page.links:
-            if not link.target:
-                target_path = page.path
-            else:
-                target_path = posixpath.normpath(posixpath.join(base, link.target))
-                if target_path.endswith("/"):
-                    target_path += "index.md"
-            where = (page.path, link.line, "link-broken")
-            shown = link.target + (f"#{link.anchor}" if link.anchor else "")
-            if target_path.startswith("../") or target_path == "..":
-                yield Finding(*where, f"link '{shown}' leaves the docs tree", link.column)
-                continue
-            if corpus.layout == "languages" and target_path.split("/", 1)[0] != page.lang:
-                yield Finding(
-                    *where, f"link '{shown}' points into another language tree", link.column
-                )
-                continue
-            if target_path not in corpus.files:
-                if (
-                    target_path.endswith((".md", ".markdown"))
-                    or not (corpus.root / target_path).exists()
-                ):
-                    yield Finding(*where, f"link target '{shown}' does not exist", link.column)
-                continue
-            target = by_path.get(target_path)
-            if link.anchor and target is not None and link.anchor not in target.anchors:
-                yield Finding(
-                    *where,
-                    f"anchor '#{link.anchor}' does not exist in {target_path}",
-                    link.column,
-                )
+            finding = _link_finding(corpus, targets, page, link)
+            if finding is not None:
+                yield finding
+
+
+def _link_finding(corpus: Corpus, targets: _Targets, page: Page, link: Link) -> Finding | None:
+    shown = link.target + (f"#{link.anchor}" if link.anchor else "")
+    target_path = _resolve(page, link)
+
+    def finding(check_id: str, message: str) -> Finding:
+        return Finding(page.path, link.line, check_id, message, link.column)
+
+    if target_path.startswith("../") or target_path == "..":
+        return finding("link-outside-docs", f"link '{shown}' leaves the docs tree; not checked")
+    if corpus.layout == "languages" and target_path.split("/", 1)[0] != page.lang:
+        return finding("link-broken", f"link '{shown}' points into another language tree")
+    if target_path not in corpus.files:
+        actual = targets.actual(target_path)
+        if actual is None:
+            return finding("link-broken", f"link target '{shown}' does not exist")
+        if actual != target_path:
+            return finding(
+                "link-case-mismatch",
+                f"link '{shown}' differs in letter case from the file {actual}",
+            )
+        return None
+    target = targets.page(target_path)
+    if link.anchor and target is not None and link.anchor not in target.anchors:
+        return finding("link-broken", f"anchor '#{link.anchor}' does not exist in {target_path}")
+    return None
+
+
+def _resolve(page: Page, link: Link) -> str:
+    """The link's target relative to the corpus root (``../`` first when it leaves it)."""
+    if not link.target:
+        return page.path
+    target = unquote(link.target) if "%" in link.target else link.target
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page.path), target))
+
+
+class _Targets:
+    """What a link can point to: the Markdown files read, else any file on disk, found
+    regardless of letter case so a near miss is told apart from a missing file."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._root = corpus.root
+        self._by_path = {page.path: page for page in corpus.pages}
+        self._folded = {path.casefold(): path for path in corpus.files}
+        self._listings: dict[str, dict[str, str]] = {}
+
+    def page(self, path: str) -> Page | None:
+        return self._by_path.get(path)
+
+    def actual(self, path: str) -> str | None:
+        """The path as it is spelled on disk, or None when nothing matches even ignoring case.
+        A Markdown file that was not read is missing: hidden folders are not published."""
+        if path.endswith((".md", ".markdown")):
+            return self._folded.get(path.casefold())
+        found = ""
+        for part in path.split("/"):
+            name = self._listing(found).get(part.casefold())
+            if name is None:
+                return None
+            found = f"{found}/{name}" if found else name
+        return found
+
+    def _listing(self, folder: str) -> dict[str, str]:
+        # Listed once per folder; comparing names in Python also finds a case mismatch on
+        # a case-insensitive file system, where Path.exists() would say yes.
+        if folder not in self._listings:
+            try:
+                names = os.listdir(self._root / folder)
+            except OSError:
+                names = []
+            self._listings[folder] = {name.casefold(): name for name in names}
+        return self._listings[folder]
 
 
 @check("notice-anchor", "A troubleshooting guide without a section a notice links to")
@@ -231,8 +379,14 @@ def _notice_anchor(corpus: Corpus, index: ContentIndex) -> Iterator[Finding]:
 
 
 def run_checks(corpus: Corpus, index: ContentIndex, only: set[str] | None = None) -> list[Finding]:
+    """Findings of every check, or of the ids in ``only``, each with its id's severity."""
+    severity = {rule.id: rule.severity for rule in rules()}
     findings: list[Finding] = []
     for item in CHECKS:
-        if only is None or item.id in only:
-            findings.extend(item.run(corpus, index))
+        if only is None or any(rule.id in only for rule in item.rules):
+            findings.extend(
+                replace(f, severity=severity[f.check])
+                for f in item.run(corpus, index)
+                if only is None or f.check in only
+            )
     return sorted(findings)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from helpsvc.content.frontmatter import FrontMatterError, parse
+from helpsvc.content.language import detect_language
+from helpsvc.content.learn_paths import is_toc_or_include
 from helpsvc.content.meta import read_meta
 from helpsvc.content.page import Page
 from helpsvc.content.scan import first_heading
@@ -79,16 +81,28 @@ def detect_layout(root: Path, suffixes: tuple[str, ...] = DEFAULT_SUFFIXES) -> l
 
 
 def load_page(
-    text: str, path: str, rel_path: str, lang: str | None, default_lang: str
+    text: str,
+    path: str,
+    rel_path: str,
+    lang: str | None,
+    default_lang: str,
+    folder_lang: str | None = None,
 ) -> tuple[Page | None, LoadError | None]:
-    """Build one page from its text; ``lang`` None means: take it from the front matter."""
+    """Build one page from its text; ``lang`` None means: take it from the front matter, else
+    ``folder_lang`` (what the owner says the folder is in), else the text."""
     try:
         doc = parse(text)
     except FrontMatterError as exc:
         return None, LoadError(path, exc.line, exc.message)
     meta = read_meta(doc.meta)
-    if lang is None:
-        lang = language_of_locale(meta.content_locale) if meta.content_locale else default_lang
+    lang_source = "folder"
+    if lang is None and meta.content_locale:
+        lang, lang_source = language_of_locale(meta.content_locale), "ms.contentlocale"
+    elif lang is None and folder_lang is not None:
+        lang = folder_lang
+    elif lang is None:
+        detected = detect_language(doc.body)
+        lang, lang_source = (detected, "text") if detected else (default_lang, "default")
     page_id = meta.page_id or meta.asset_id or rel_path.rsplit(".", 1)[0]
     page = Page(
         path=path,
@@ -104,6 +118,10 @@ def load_page(
         body=doc.body,
         body_line=doc.body_line,
         problems=meta.problems,
+        content_locale=meta.content_locale,
+        lang_source=lang_source,
+        help_flag=meta.help_flag,
+        f1_priority=meta.f1_priority,
     )
     return page, None
 
@@ -114,20 +132,23 @@ def load_corpus(
     default_lang: str = "en",
     suffixes: tuple[str, ...] = DEFAULT_SUFFIXES,
     on_file: Callable[[str], None] | None = None,
+    lang: str | None = None,
 ) -> Corpus:
-    """Read every Markdown file under ``root``; one bad file never stops the rest."""
+    """Read every Markdown file under ``root``; one bad file never stops the rest. ``lang``
+    is the language of a single-language folder, said by its owner; without it each file's
+    ``ms.contentlocale`` says, or its text."""
     root = Path(root)
     if not root.is_dir():
         raise NotADirectoryError(f"{root}: not a folder")
     langs = detect_layout(root, suffixes)
     base = str(root)
     trees: list[tuple[str, str | None]] = (
-        [(os.path.join(base, lang), lang) for lang in langs] if langs else [(base, None)]
+        [(os.path.join(base, folder), folder) for folder in langs] if langs else [(base, None)]
     )
     pages: list[Page] = []
     errors: list[LoadError] = []
     files: set[str] = set()
-    for tree, lang in trees:
+    for tree, tree_lang in trees:
         # String slicing instead of Path.relative_to: it is a third of the per-file overhead.
         cut_root, cut_tree = len(base) + 1, len(tree) + 1
         for file in _walk(tree, suffixes):
@@ -136,6 +157,8 @@ def load_corpus(
             files.add(path)
             if on_file is not None:
                 on_file(path)
+            if is_toc_or_include(rel_path):
+                continue  # a TOC or an include: a file links may point to, not a page
             try:
                 with open(file, encoding="utf-8") as handle:
                     text = handle.read()
@@ -145,7 +168,7 @@ def load_corpus(
             except OSError as exc:
                 errors.append(LoadError(path, 1, f"cannot be read: {exc.strerror}"))
                 continue
-            page, error = load_page(text, path, rel_path, lang, default_lang)
+            page, error = load_page(text, path, rel_path, tree_lang, default_lang, lang)
             if page is not None:
                 pages.append(page)
             if error is not None:

@@ -11,7 +11,6 @@ from rapidfuzz import fuzz, process, utils
 from helpsvc.content.index import ContentIndex
 from helpsvc.content.meta import normalize_keyword
 from helpsvc.content.page import Page
-from helpsvc.content.urls import page_url
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # Longer input is no keyword any product sends; refusing it keeps fuzzy matching cheap.
@@ -61,7 +60,7 @@ def resolve(index: ContentIndex, keywords: Sequence[str], lang: str) -> Resoluti
         claim = index.lookup(keyword)
         if claim is None:
             continue
-        page = index.page(claim.page_id, lang) or index.page(claim.page_id, index.default_lang)
+        page = index.page_for(claim.page_id, lang)
         if page is None:
             continue
         kind = "exact" if keyword == claim.keyword else "normalized"
@@ -103,16 +102,14 @@ class Suggester:
             if page_id in seen:
                 continue
             seen.add(page_id)
-            page = self._index.page(page_id, lang) or self._index.page(
-                page_id, self._index.default_lang
-            )
+            page = self._index.page_for(page_id, lang)
             if page is None:
                 continue
             found.append(
                 Suggestion(
                     page_id,
                     page.title,
-                    page_url(page, self._index.default_lang),
+                    self._index.url(page),
                     page.lang,
                     self._choices[position],
                     round(score, 1),

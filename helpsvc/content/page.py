@@ -40,6 +40,12 @@ class Page:
     body: str
     body_line: int
     problems: tuple[MetaProblem, ...]
+    content_locale: str | None = None  # ms.contentlocale as written ("de-de")
+    # Where ``lang`` comes from: "folder" (a language folder or --lang), "ms.contentlocale",
+    # "text" (read from the page's prose) or "default" (none of these could tell).
+    lang_source: str = "folder"
+    help_flag: str | None = None  # "CSH" / "NOCSH" from f1.keywords: a flag, no keyword
+    f1_priority: int = 0  # the highest wins a keyword several pages claim
 
     @cached_property
     def outline(self) -> Outline:

@@ -1,8 +1,9 @@
 """Find the sections and internal links of a Markdown body without rendering it.
 
 A full Markdown render per page would dominate indexing time; a line scan that knows about
-fenced code blocks, ATX headings, ``{#anchor}`` attribute lists, HTML anchors and inline or
-reference links finds everything the index and the checks need.
+fenced code blocks (found by ``fences``, with a CommonMark parser where context matters),
+ATX headings, ``{#anchor}`` attribute lists, HTML anchors and inline or reference links
+finds everything the index and the checks need.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
+
+from helpsvc.content.fences import fenced_regions
 
 # Patterns start with a literal character so the regex engine can skip ahead with a fast
 # search instead of trying every offset of the body.
@@ -24,7 +27,6 @@ _INLINE_LINK = re.compile(
     r"\[([^\[\]\n]*(?:\[[^\]\n]*\][^\[\]\n]*)*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*)?\)"
 )
 _REF_DEF = re.compile(r"\n {0,3}\[([^\]\n]+)\]:[ \t]*<?(\S+?)>?(?:[ \t]+[^\n]*)?(?=\n|$)")
-_FENCE = re.compile(r"\n {0,3}(`{3,}|~{3,})")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.\-]*:")
 _TAGS = re.compile(r"<[^>]+>")
 _INLINE_MARKUP = re.compile(r"[*_`]")
@@ -91,6 +93,9 @@ def first_heading(body: str) -> str | None:
 
 def _split_link(url: str) -> tuple[str, str | None]:
     path, sep, anchor = url.partition("#")
+    # Learn links carry queries (?toc=..., ?view=...) that select a view of the same file.
+    if "?" in path:
+        path = path.partition("?")[0]
     return path, (anchor if sep else None)
 
 
@@ -118,22 +123,6 @@ class _Lines:
         return self._first + self._line, pos - (self._body.rfind("\n", 0, pos) + 1) + 1
 
 
-def _fenced_regions(body: str) -> list[tuple[int, int]]:
-    regions = []
-    open_at = -1
-    fence = ""
-    for match in _FENCE.finditer(body):
-        marker = match.group(1)
-        if open_at < 0:
-            open_at, fence = match.start(), marker
-        elif marker[0] == fence[0] and len(marker) >= len(fence):
-            regions.append((open_at, match.end()))
-            open_at = -1
-    if open_at >= 0:  # an unclosed fence runs to the end, as in CommonMark
-        regions.append((open_at, len(body)))
-    return regions
-
-
 def _outside(regions: list[tuple[int, int]], pos: int) -> bool:
     return all(not start <= pos < end for start, end in regions)
 
@@ -144,7 +133,7 @@ def scan(body: str, first_line: int = 1) -> Outline:
     # Offsets in ``padded`` minus one are offsets in ``body``: the leading newline lets every
     # line-start pattern begin with a literal "\n".
     padded = "\n" + body
-    regions = _fenced_regions(padded) if ("```" in body or "~~~" in body) else []
+    regions = fenced_regions(padded) if ("```" in body or "~~~" in body) else []
     lines = _Lines(body, first_line)
     title, sections = _sections(padded, regions, lines)
     links = _links(body, padded, regions, lines)

@@ -36,6 +36,7 @@ import bisect
 import html
 import math
 import re
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -56,7 +57,6 @@ from helpsvc.content.text import (
     sub_words,
     tokens,
 )
-from helpsvc.content.urls import page_url
 
 MAX_POSTINGS = 400
 K1, B = 1.2, 0.75
@@ -533,19 +533,46 @@ def snippet(text: str, terms: set[str], lang: str, size: int = SNIPPET_CHARS) ->
 
 
 class SearchIndex:
-    """Search in one language; pages the language lacks come from the default language."""
+    """Search in one language; pages the language lacks come from the default language.
+
+    A language's index is built on its first search, not with the content: F1 answers need
+    only the keyword map, and a docs repository of thousands of pages would otherwise keep
+    the service from answering for seconds and hold the memory of every language's index
+    from the start. ``warm()`` builds them all ahead (``helpsvc serve`` does so in the
+    background)."""
 
     def __init__(self, index: ContentIndex, synonyms: Synonyms | None = None) -> None:
         self._index = index
-        self._langs = {
-            lang: LanguageIndex(lang, list(pages.values()), (synonyms or {}).get(lang, ()))
-            for lang, pages in index.pages.items()
-        }
+        self._synonyms = synonyms or {}
+        self._built: dict[str, LanguageIndex] = {}
+        self._lock = threading.Lock()
+
+    @property
+    def built_languages(self) -> tuple[str, ...]:
+        """The languages whose index exists already."""
+        return tuple(self._built)
+
+    def _language(self, lang: str) -> LanguageIndex | None:
+        language = self._built.get(lang)
+        if language is not None or lang not in self._index.pages:
+            return language
+        with self._lock:  # one build per language, however many first searches arrive
+            language = self._built.get(lang)
+            if language is None:
+                pages = list(self._index.pages[lang].values())
+                language = LanguageIndex(lang, pages, self._synonyms.get(lang, ()))
+                self._built[lang] = language
+        return language
+
+    def warm(self) -> None:
+        """Build every language's index now."""
+        for lang in self._index.languages:
+            self._language(lang)
 
     def search(self, query: str, lang: str, limit: int = 10) -> list[Hit]:
         default = self._index.default_lang
         hits = self._hits(query, lang, limit, fallback=False)
-        if lang != default and lang in self._langs:
+        if lang != default and lang in self._index.pages:
             present = set(self._index.pages.get(lang, {}))
             extra = [
                 h
@@ -557,11 +584,11 @@ class SearchIndex:
 
     def term_notes(self, query: str, lang: str) -> list[TermNote]:
         """Wrong terms in ``query`` (glossary: forbidden) and the term the guides use."""
-        language = self._langs.get(lang)
+        language = self._language(lang)
         return language.term_notes(query) if language is not None else []
 
     def _hits(self, query: str, lang: str, limit: int, fallback: bool) -> list[Hit]:
-        language = self._langs.get(lang)
+        language = self._language(lang)
         if language is None:
             return []
         hits: list[Hit] = []
@@ -574,7 +601,7 @@ class SearchIndex:
             page = self._index.page(doc.page_id, lang)
             if page is None:
                 continue
-            url = page_url(page, self._index.default_lang)
+            url = self._index.url(page)
             text = doc.text or page.description or ""
             hits.append(
                 Hit(

@@ -8,7 +8,6 @@ reports a language whose troubleshooting page lacks one (check ``notice-anchor``
 from __future__ import annotations
 
 from helpsvc.content.index import ContentIndex
-from helpsvc.content.urls import page_url
 
 TROUBLESHOOTING = "troubleshooting"
 
@@ -38,5 +37,5 @@ def notice_help_url(index: ContentIndex, code: str, lang: str) -> str | None:
     for candidate in (lang, index.default_lang):
         page = index.page(TROUBLESHOOTING, candidate)
         if page is not None and anchor in page.explicit_anchors:
-            return f"{page_url(page, index.default_lang)}#{anchor}"
+            return f"{index.url(page)}#{anchor}"
     return None

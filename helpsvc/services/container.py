@@ -109,6 +109,7 @@ class Services:
     def start(self) -> None:
         """Bring the schema up to date and start the background writers."""
         upgrade(self.engine)
+        self.content.warm()
         self.misses.start()
         if self.outbox is not None:
             self.outbox.start()

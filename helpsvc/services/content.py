@@ -58,7 +58,7 @@ def load_content(
             corpus.errors,
             corpus.files,
         )
-    index = build_index(corpus, settings.default_lang)
+    index = build_index(corpus, settings.default_lang, settings.page_url)
     search = SearchIndex(index, synonyms)
     return Content(corpus, index, Suggester(index), search, tuple(kept))
 
@@ -82,4 +82,13 @@ class ContentHolder:
             self.current = load_content(
                 self._settings, previous=self.current, synonyms=self._synonyms
             )
-            return self.current
+        self.warm()
+        return self.current
+
+    def warm(self) -> None:
+        """Build the search indexes of the current content in the background, so that the
+        first search does not wait for them (F1 answers never do)."""
+        if self._settings.search_warmup:
+            threading.Thread(
+                target=self.current.search.warm, name="search-warmup", daemon=True
+            ).start()

@@ -101,7 +101,13 @@ class Readiness:
         content = self._content.current
         pages = {lang: len(found) for lang, found in content.index.pages.items()}
         skipped = content_errors(content)
-        facts = {"pages": pages, "skipped": len(skipped), "skipped_pages": skipped}
+        facts = {
+            "pages": pages,
+            "skipped": len(skipped),
+            "skipped_pages": skipped,
+            # Search indexes are built in the background after a start; F1 does not wait.
+            "search_indexes_built": list(content.search.built_languages),
+        }
         return Check("docs", OK if sum(pages.values()) else "empty", facts)
 
     def glossary(self) -> Check:

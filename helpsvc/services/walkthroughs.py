@@ -24,7 +24,6 @@ from typing import Any
 
 from helpsvc.content.index import ContentIndex
 from helpsvc.content.sections import render_section
-from helpsvc.content.urls import page_url
 from helpsvc.credits import Decision, DomainError, Money, TenantState
 from helpsvc.i18n.credit_messages import error_detail, error_title
 from helpsvc.services.errors import UnknownFlow, UnknownSession
@@ -292,7 +291,7 @@ class Walkthroughs:
         lang = session.lang
         state = self._state(session.tenant_id)
         guide = index.page(flow.guide, lang) or index.page(flow.guide, index.default_lang)
-        guide_url = page_url(guide, index.default_lang) if guide else "/"
+        guide_url = index.url(guide) if guide else "/"
         body: dict[str, Any] = {
             "id": session.id,
             "flow": flow.id,
@@ -346,7 +345,7 @@ def _stop_view(flow: Flow, session: Session, index: ContentIndex) -> dict[str, A
     lang = session.lang
     stop = next(s for s in flow.stop_when if s.reason == session.stop_reason)
     target = index.page(stop.guide, lang) or index.page(stop.guide, index.default_lang)
-    target_url = page_url(target, index.default_lang) if target else "/"
+    target_url = index.url(target) if target else "/"
     return {
         "code": stop.reason,
         "title": error_title(stop.reason, lang),

@@ -109,9 +109,8 @@ def test_a_bad_amount_puts_focus_on_the_summary_and_keeps_the_values(service, ta
     tab.locator("#nce").check()
     submit(tab.get_by_role("button", name=text["submit"]))
     # autofocus moves the focus once the page has loaded: wait for it
-    tab.wait_for_function(
-        "document.activeElement && document.activeElement.dataset.testid === 'error-summary'"
-    )
+    # Not wait_for_function: its string predicate is an eval the page's CSP may refuse
+    expect(tab.get_by_test_id("error-summary")).to_be_focused(timeout=30_000)
     link = tab.get_by_test_id("error-summary").get_by_role("link")
     assert link.get_attribute("href") == "#funds" and text["error"] in link.inner_text()
     funds = tab.locator("#funds")

@@ -188,9 +188,8 @@ def test_errors_take_focus_and_large_purchases_ask_first(service, tab):
     tab.get_by_label(text["amount"]).fill("zehn")
     submit(tab.get_by_role("button", name=text["next"]))
     # autofocus moves the focus once the page has loaded: wait for it
-    tab.wait_for_function(
-        "document.activeElement && document.activeElement.dataset.testid === 'error-summary'"
-    )
+    # Not wait_for_function: its string predicate is an eval the page's CSP may refuse
+    expect(tab.get_by_test_id("error-summary")).to_be_focused(timeout=30_000)
     summary_link = tab.get_by_test_id("error-summary").get_by_role("link")
     assert summary_link.get_attribute("href") == "#f-amount"
     assert tab.get_by_label(text["amount"]).input_value() == "zehn"
@@ -198,9 +197,8 @@ def test_errors_take_focus_and_large_purchases_ask_first(service, tab):
 
     tab.get_by_label(text["amount"]).fill(text["large"])
     submit(tab.get_by_role("button", name=text["next"]))
-    tab.wait_for_function(
-        "document.activeElement && document.activeElement.dataset.testid === 'confirm'"
-    )
+    # Not wait_for_function: its string predicate is an eval the page's CSP may refuse
+    expect(tab.get_by_test_id("confirm")).to_be_focused(timeout=30_000)
     tab.shot("confirm")
     submit(tab.get_by_role("button", name=text["confirm_button"]))
     # the click starts a navigation; is_visible() would read the old page

@@ -81,7 +81,19 @@ def test_the_projects_docs_pass_every_check():
 
 
 # (check id, files to change, path of the finding, a fragment of its message, line or None)
+ENGLISH_PROSE = (
+    "\nThis page was never translated: it explains in English how the balance is topped up"
+    " automatically when it falls below the trigger amount.\n"
+)
+
 BAD_CASES = [
+    (
+        "language-mismatch",
+        {"de/guides/auto-recharge.md": DE_GUIDE + ENGLISH_PROSE},
+        "de/guides/auto-recharge.md",
+        "reads as 'en', but its folder says 'de'",
+        None,
+    ),
     (
         "front-matter-invalid",
         {"de/guides/auto-recharge.md": DE_GUIDE.replace("  - Key_AutoRecharge", "Key_Bare\n  - K")},
