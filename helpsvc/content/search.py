@@ -37,6 +37,7 @@ import html
 import math
 import re
 import threading
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -263,7 +264,10 @@ class LanguageIndex:
         frequency: Counter[str] = Counter()
         for counts in weighted:
             frequency.update(counts.keys())
-        postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        # Impacts and section ids in two typed arrays per term: 12 bytes a posting instead of
+        # a tuple and a float object (about 90), which made a 5,000-page index 400 MB.
+        impacts: dict[str, array[float]] = defaultdict(lambda: array("d"))
+        sections: dict[str, array[int]] = defaultdict(lambda: array("I"))
         self.idf = {
             term: math.log(1 + (total - count + 0.5) / (count + 0.5))
             for term, count in frequency.items()
@@ -272,12 +276,17 @@ class LanguageIndex:
         for doc_id, counts in enumerate(weighted):
             norm = K1 * (1 - B + B * lengths[doc_id] / average)
             for term, tf in counts.items():
-                idf = self.idf[term]
-                postings[term].append((idf * tf * (K1 + 1) / (tf + norm), doc_id))
-        self.postings: dict[str, list[tuple[float, int]]] = {}
-        for term, items in postings.items():
-            items.sort(reverse=True)
-            self.postings[term] = items[:MAX_POSTINGS]
+                impacts[term].append(self.idf[term] * tf * (K1 + 1) / (tf + norm))
+                sections[term].append(doc_id)
+        self.postings: dict[str, tuple[array[float], array[int]]] = {}
+        for term, values in impacts.items():
+            ids = sections[term]
+            order = sorted(range(len(values)), key=lambda k: (values[k], ids[k]), reverse=True)
+            del order[MAX_POSTINGS:]
+            self.postings[term] = (
+                array("d", (values[k] for k in order)),
+                array("I", (ids[k] for k in order)),
+            )
 
     def expand(self, term: str) -> list[tuple[str, float]]:
         """The vocabulary terms a query term stands for, with how much each counts."""
@@ -406,7 +415,7 @@ class LanguageIndex:
             for word in phrase.words:
                 strongest: dict[int, float] = {}
                 for candidate, factor in word.items():
-                    for impact, doc_id in self.postings[candidate]:
+                    for impact, doc_id in zip(*self.postings[candidate], strict=True):
                         if impact * factor > strongest.get(doc_id, 0.0):
                             strongest[doc_id] = impact * factor
                         matched[doc_id].add(candidate)
