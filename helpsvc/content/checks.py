@@ -316,10 +316,14 @@ def _link_finding(corpus: Corpus, targets: _Targets, page: Page, link: Link) -> 
 
 
 def _resolve(page: Page, link: Link) -> str:
-    """The link's target relative to the corpus root (``../`` first when it leaves it)."""
+    """The link's target relative to the corpus root (``../`` first when it leaves it).
+    DocFX's ``~/`` starts at the root of the docs (of the page's language folder)."""
     if not link.target:
         return page.path
     target = unquote(link.target) if "%" in link.target else link.target
+    if target.startswith("~/"):
+        folder = page.path[: len(page.path) - len(page.rel_path)].rstrip("/")
+        return posixpath.normpath(posixpath.join(folder, target[2:]))
     return posixpath.normpath(posixpath.join(posixpath.dirname(page.path), target))
 
 

@@ -115,6 +115,16 @@ def test_a_case_mismatch_on_any_file_is_a_warning_not_a_broken_link(make_tree):
     ]
 
 
+def test_a_docfx_root_link_starts_at_the_root_of_the_docs(make_tree):
+    page = "---\npage_id: g\n---\n[note](~/includes/note.md) [gone](~/includes/none.md)\n"
+    # The docs folder the owner points at is the docset root (where docfx.json is).
+    root = make_tree({"teams/deep/guide.md": page, "includes/note.md": "Note.\n"})
+    found = findings_for(root, {"link-broken"})
+    assert [(f.path, f.message) for f in found] == [
+        ("teams/deep/guide.md", "link target '~/includes/none.md' does not exist")
+    ]
+
+
 def test_links_keep_their_anchor_and_lose_their_query():
     links = scan("[a](x.md?toc=/t/toc.json) [b](y.md?view=o365-worldwide#part) [c](?view=v#top)\n")
     assert [(link.target, link.anchor) for link in links.links] == [
