@@ -66,20 +66,16 @@ def _result_paths(page) -> list[str]:  # noqa: ANN001 - a Playwright page
     )
 
 
-def test_german_search_box_shows_only_german_pages(service, page):
-    _search(page, service.base + "/de/", "NCE")
+@pytest.mark.parametrize(
+    ("lang", "query", "guide"),
+    [("de", "NCE", "switch-to-nce"), ("zh", "自动充值", "auto-recharge")],
+)
+def test_the_search_box_shows_only_the_readers_language(service, page, lang, query, guide):
+    _search(page, service.base + f"/{lang}/", query)
     paths = _result_paths(page)
-    assert paths and all(p.startswith("/de/") for p in paths), paths
-    assert any("/de/guides/switch-to-nce/" in p for p in paths), paths
-    page.shot("nce")
-
-
-def test_chinese_search_box_shows_only_chinese_pages(service, page):
-    _search(page, service.base + "/zh/", "自动充值")
-    paths = _result_paths(page)
-    assert paths and all(p.startswith("/zh/") for p in paths), paths
-    assert any("/zh/guides/auto-recharge/" in p for p in paths), paths
-    page.shot("auto-recharge")
+    assert paths and all(p.startswith(f"/{lang}/") for p in paths), paths
+    assert any(f"/{lang}/guides/{guide}/" in p for p in paths), paths
+    page.shot(guide)
 
 
 def test_english_search_box_shows_no_german_or_chinese_pages(service, page):
