@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup browser build run test lint format bench clean
+.PHONY: setup browser build run test lint format bench clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,12 +14,33 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+# The message catalogs: translators edit helpsvc/locale/*/LC_MESSAGES/helpsvc.po, make
+# compiles each into the .mo the service loads (and the wheel ships).
+LOCALE := helpsvc/locale
+CATALOGS := $(wildcard $(LOCALE)/*/LC_MESSAGES/helpsvc.po)
+COMPILED := $(CATALOGS:.po=.mo)
+
+%.mo: %.po $(STAMP)
+	$(BIN)/pybabel compile --domain helpsvc --input-file $< --output-file $@
+
+# The glossary as a term base beside the catalogs, for the translators' tools (TBX v2, as
+# Weblate, Lokalize and translate-toolkit read it).
+$(LOCALE)/glossary.tbx: $(wildcard glossary/*.yaml) $(STAMP)
+	$(BIN)/helpsvc glossary export --format tbx2 --output $@
+
+setup: $(STAMP) $(COMPILED) $(LOCALE)/glossary.tbx
+
+# After changing a text in the code: extract the template with Babel, merge it into each
+# catalog by context (a changed English text marks its translation fuzzy), compile them.
+messages: setup
+	$(BIN)/python -m helpsvc.catalog.extraction
+	$(MAKE) $(COMPILED)
 
 # The browser tests drive Debian's Chromium (Playwright cannot download browsers here).
 # axe-core (package.json) is injected into the pages by the accessibility tests.
 browser:
 	command -v chromium >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-noto-cjk)
+	command -v msgfmt >/dev/null || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y gettext)
 	npm ci --no-audit --no-fund
 
 build: setup
@@ -58,6 +79,7 @@ bench: setup
 	$(BIN)/python bench/replay.py
 	$(BIN)/python bench/body_limit.py
 	$(BIN)/python bench/misses_list.py
+	$(BIN)/python bench/catalog_lookup.py
 	-pgbench --version >/dev/null 2>&1 || (apt-get update && apt-get install -y postgresql-15)
 	$(BIN)/python bench/ledger.py
 

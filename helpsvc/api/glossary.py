@@ -11,16 +11,14 @@ from pydantic import BaseModel, ConfigDict, Field
 from helpsvc.api.deps import ServicesDep
 from helpsvc.api.negotiation import request_lang
 from helpsvc.api.problems import problem
+from helpsvc.catalog.entries import entry
 from helpsvc.glossary.lookup import TermHit, TermIndex
 from helpsvc.glossary.model import SOURCE_LANG, Glossary
 
 router = APIRouter()
 
-_NOT_FOUND = {
-    "en": "There is no concept '{id}' in the glossary.",
-    "de": "Im Glossar gibt es keinen Begriff „{id}“.",
-    "zh": "术语表中没有概念“{id}”。",
-}
+_NOT_FOUND_TITLE = entry("glossary.api.not_found.title", "Concept not found")
+_NOT_FOUND = entry("glossary.api.not_found", "There is no concept “{id}” in the glossary.")
 
 
 class ForbiddenOut(BaseModel):
@@ -265,8 +263,8 @@ def get_concept(
         close = [h.concept for h in terms.search(concept.replace("-", " "), served, 3)]
         return problem(
             404,
-            "Concept not found",
-            _NOT_FOUND.get(served, _NOT_FOUND[SOURCE_LANG]).format(id=concept),
+            _NOT_FOUND_TITLE.text(served),
+            _NOT_FOUND.format(served, id=concept),
             code="concept_not_found",
             instance=request.url.path,
             suggestions=close,

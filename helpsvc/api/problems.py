@@ -22,6 +22,7 @@ from helpsvc.api.body_limit import BadContentLength, BodyTooLarge
 from helpsvc.credits import DomainError
 from helpsvc.i18n import problem_messages
 from helpsvc.i18n.credit_messages import error_detail, error_title, field_label
+from helpsvc.i18n.formats import format_list
 from helpsvc.i18n.site_messages import t
 from helpsvc.services.errors import (
     IdempotencyConflict,
@@ -277,7 +278,7 @@ def install_problem_handlers(app: FastAPI) -> None:
         return problem(
             422,
             t("problem.validation.title", lang),
-            t("problem.validation", lang, fields=", ".join(labels))
+            t("problem.validation", lang, fields=format_list(labels, lang))
             + " "
             + "; ".join(f"{e['field']}: {e['message']}" for e in errors),
             code="validation_failed",

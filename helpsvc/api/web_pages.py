@@ -38,7 +38,7 @@ from helpsvc.content.locales import content_language
 from helpsvc.content.troubleshooting import notice_help_url
 from helpsvc.credits import CommerceModel, DomainError
 from helpsvc.i18n.console_messages import console_catalog, ct
-from helpsvc.i18n.formats import format_datetime, format_money
+from helpsvc.i18n.formats import format_datetime, format_list, format_money
 from helpsvc.i18n.site_messages import catalog, t
 from helpsvc.services.errors import UnknownFlow, UnknownSession
 from helpsvc.services.sign_ins import SignIn
@@ -455,7 +455,7 @@ def _guide_page(
     """A walkthrough session as a page; ``shown`` may carry errors, values, confirm, sent."""
     services = get_services(request)
     view = services.walkthroughs.page(session, services.content.current.index)
-    skipped = ", ".join(s["title"] for s in view["skipped"])
+    skipped = format_list([s["title"] for s in view["skipped"]], lang)
     errors = shown.get("errors") or {}
     return _page(
         request,

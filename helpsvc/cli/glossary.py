@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from helpsvc.cli.catalogs import CatalogsOption, catalog_dir, shown
 from helpsvc.cli.consoles import err, out
 from helpsvc.cli.docs import check_app
 from helpsvc.content.findings import Finding
@@ -214,27 +216,34 @@ def check_terms(
     glossary: Annotated[
         Path | None, typer.Option(help="Glossary folder (default: glossary/).")
     ] = None,
+    catalogs: CatalogsOption = None,
     fmt: Annotated[str, typer.Option("--format", help="text, json or github.")] = "text",
     list_checks: Annotated[bool, typer.Option("--list", help="List the checks.")] = False,
 ) -> None:
     """Check the translations against the glossary: forbidden variants (German also
     inside compounds, Chinese as substrings) and pages whose English source uses a term
-    whose preferred translation the page never uses. Prints
-    `file:line:col: message (suggestion) [check]`; exits 1 on findings."""
+    whose preferred translation the page never uses; the same for each entry of the
+    gettext catalogs (.po). Prints `file:line:col: message (suggestion) \\[check]`;
+    exits 1 on findings."""
     from helpsvc.content.corpus import load_corpus
     from helpsvc.content.index import build_index
+    from helpsvc.glossary.catalogs import UNREADABLE
     from helpsvc.glossary.lint import TERM_CHECKS, lint_terms
+    from helpsvc.glossary.po_lint import OFF_UNKNOWN
 
     _check_format(fmt)
     if list_checks:
         for item in TERM_CHECKS:
             print(f"{item.id:24} {item.description}")
+        print(f"{UNREADABLE:24} A .po file that gettext could not read")
+        print(f"{OFF_UNKNOWN:24} A '# terms: off for <concept>' comment naming no concept")
         return
     settings = Settings()
     root = docs or settings.docs_dir
     if not root.is_dir():
         err.print(f"[red]error:[/] {root}: no such folder")
         raise typer.Exit(2)
+    catalog_root = catalog_dir(catalogs)
     terms, problems = _load_or_exit(glossary_dir(settings, glossary))
     if problems:
         print_findings(problems, "", fmt)
@@ -242,17 +251,41 @@ def check_terms(
         raise typer.Exit(1)
     corpus = load_corpus(root, default_lang=settings.default_lang)
     index = build_index(corpus, settings.default_lang)
-    findings = lint_terms(corpus, index, terms)
-    print_findings(findings, root.as_posix().rstrip("/"), fmt)
+    findings = _rooted(lint_terms(corpus, index, terms), root.as_posix().rstrip("/"))
+    pages = sum(len(p) for p in index.pages.values())
+    summary = f"{pages} pages checked against {len(terms.concepts)} concepts"
+    if catalog_root is not None:
+        found, entries = _lint_catalogs(catalog_root, terms)
+        findings += _rooted(found, shown(catalog_root))
+        summary = (
+            f"{pages} pages and {entries} catalog entries checked against "
+            f"{len(terms.concepts)} concepts"
+        )
+    print_findings(findings, "", fmt)
     if fmt == "text":
-        pages = sum(len(p) for p in index.pages.values())
-        summary = f"{pages} pages checked against {len(terms.concepts)} concepts"
         if findings:
             err.print(f"[red]{len(findings)} term problem(s)[/]; {summary}")
         else:
             err.print(f"[green]no term problems[/]; {summary}")
     if findings:
         raise typer.Exit(1)
+
+
+def _lint_catalogs(root: Path, terms: Glossary) -> tuple[list[Finding], int]:
+    """The findings of the catalogs under ``root`` (unreadable files first) and how many
+    entries were checked."""
+    from helpsvc.glossary.catalogs import load_catalogs
+    from helpsvc.glossary.po_lint import checked_entries, lint_catalogs
+
+    catalogs, unreadable = load_catalogs(root)
+    entries = sum(1 for _ in checked_entries(catalogs, terms))
+    return unreadable + lint_catalogs(catalogs, terms), entries
+
+
+def _rooted(findings: list[Finding], root: str) -> list[Finding]:
+    """``findings`` with ``root`` in front of their paths, so that the docs' and the
+    catalogs' findings print in one list (one JSON array)."""
+    return [replace(f, path=f"{root}/{f.path}") if root else f for f in findings]
 
 
 def register(app: typer.Typer) -> None:

@@ -9,9 +9,25 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from helpsvc.cli.consoles import err, out
+from helpsvc.cli.catalogs import CatalogsOption, catalog_dir, shown
+from helpsvc.cli.consoles import err, err_unwrapped, out, out_unwrapped
 from helpsvc.content.corpus import load_corpus
 from helpsvc.content.index import build_index
+from helpsvc.glossary.catalog_status import (
+    EntryStatus,
+    catalog_status,
+    select_catalogs,
+    summarize_catalogs,
+)
+from helpsvc.glossary.catalogs import (
+    ENTRY_STATES,
+    FUZZY,
+    OBSOLETE,
+    TRANSLATED,
+    UNTRANSLATED,
+    Catalog,
+    load_catalogs,
+)
 from helpsvc.glossary.status import (
     STATES,
     LanguageSummary,
@@ -22,6 +38,7 @@ from helpsvc.glossary.status import (
 from helpsvc.settings import Settings
 
 STATE_STYLE = {"up-to-date": "green", "stale": "yellow", "missing": "red", "machine": "cyan"}
+ENTRY_STYLE = {"translated": "green", "untranslated": "red", "fuzzy": "yellow", "obsolete": "dim"}
 
 i18n_app = typer.Typer(help="Translation workflow: record what a translation follows.")
 
@@ -62,6 +79,7 @@ def i18n_stamp(
 @i18n_app.command("status")
 def i18n_status(
     docs: Annotated[Path | None, typer.Option(help="Docs tree (default: docs/).")] = None,
+    catalogs: CatalogsOption = None,
     lang: Annotated[
         list[str] | None, typer.Option("--lang", help="Only this language (repeatable).")
     ] = None,
@@ -70,38 +88,59 @@ def i18n_status(
         list[str] | None,
         typer.Option(
             "--fail-on",
-            help="Exit 1 if a page is in this state: stale, missing or machine "
-            "(repeatable or comma-separated).",
+            help="Exit 1 if a page is in this state: stale, missing or machine, or a catalog "
+            "entry: untranslated, fuzzy or obsolete (repeatable or comma-separated).",
         ),
     ] = None,
 ) -> None:
     """For every page and language: up to date, stale (the English page changed since
-    the source_hash the translation records), missing or machine-translated."""
+    the source_hash the translation records), missing or machine-translated. For the
+    gettext catalogs of the UI texts: entries translated, untranslated, fuzzy or obsolete."""
     failing = {s.strip() for item in fail_on or [] for s in item.split(",") if s.strip()}
-    unknown = failing - set(STATES)
+    unknown = failing - set(STATES) - {UNTRANSLATED, FUZZY, OBSOLETE}
     if unknown:
-        err.print(f"[red]error:[/] --fail-on takes stale, missing or machine, not {unknown}")
+        err.print(
+            "[red]error:[/] --fail-on takes stale, missing, machine, untranslated, fuzzy or "
+            f"obsolete, not {', '.join(repr(u) for u in sorted(unknown))}"
+        )
         raise typer.Exit(2)
     settings = Settings()
     root = docs or settings.docs_dir
     if not root.is_dir():
         err.print(f"[red]error:[/] {root}: no such folder")
         raise typer.Exit(2)
+    catalog_root = catalog_dir(catalogs)
     index = build_index(load_corpus(root, default_lang=settings.default_lang))
     statuses = translation_status(index, lang)
     summary = summarize(statuses)
+    loaded, unreadable = load_catalogs(catalog_root) if catalog_root else ([], [])
+    chosen = select_catalogs(loaded, lang)
+    entries = catalog_status(chosen)
+    catalog_root_shown = shown(catalog_root) if catalog_root else ""
     if as_json:
         doc = {
             "languages": {s.lang: s.to_dict() for s in summary},
             "pages": [s.to_dict() for s in statuses],
+            "catalogs": {
+                "dir": catalog_root_shown or None,
+                "languages": {s.lang: s.to_dict() for s in summarize_catalogs(chosen)},
+                "entries": [e.to_dict() for e in entries],
+            },
         }
         print(json.dumps(doc, ensure_ascii=False, indent=2))
     else:
         _print_status(root, statuses, summary)
+        if catalog_root is not None:
+            _print_catalogs(catalog_root_shown, chosen, entries)
     offending = [s for s in statuses if s.state in failing]
-    if offending:
-        for s in offending:
-            err.print(f"{s.path or s.source_path}: {s.state} in '{s.lang}'")
+    for s in offending:
+        err.print(f"{s.path or s.source_path}: {s.state} in '{s.lang}'", highlight=False)
+    offending_entries = [e for e in entries if e.state in failing]
+    for e in offending_entries:
+        err_unwrapped.print(e.describe(catalog_root_shown), highlight=False, markup=False)
+    for problem in unreadable:
+        err_unwrapped.print(problem.format(catalog_root_shown), highlight=False, markup=False)
+    if offending or offending_entries or unreadable:
         raise typer.Exit(1)
 
 
@@ -126,6 +165,33 @@ def _print_status(root: Path, statuses: list[PageStatus], summary: list[Language
         out.print(
             f"{s.lang}: {s.up_to_date}/{s.total} up to date ({s.percent} %); "
             + ", ".join(f"{s.counts[k]} {k}" for k in STATES if k != "up-to-date")
+        )
+
+
+def _print_catalogs(root: str, catalogs: list[Catalog], entries: list[EntryStatus]) -> None:
+    """A table of the catalog files, the entries that need a translator, then one line of
+    totals per language."""
+    table = Table(title=f"Message catalogs in {root}/")
+    table.add_column("catalog")
+    table.add_column("lang")
+    table.add_column("entries", justify="right")
+    for state in ENTRY_STATES:
+        table.add_column(state, justify="right")
+    for row in summarize_catalogs(catalogs, by_file=True):
+        cells = [
+            f"[{ENTRY_STYLE[state]}]{row.counts[state]}[/]" if row.counts[state] else "0"
+            for state in ENTRY_STATES
+        ]
+        table.add_row(row.files[0], row.lang, str(row.total), *cells)
+    out.print(table)
+    for entry in entries:
+        if entry.state != TRANSLATED:
+            # One line each, however long, so that an editor or grep can follow it.
+            out_unwrapped.print(entry.describe(root), highlight=False, markup=False)
+    for s in summarize_catalogs(catalogs):
+        out_unwrapped.print(
+            f"{s.lang}: {s.translated}/{s.total} catalog entries translated ({s.percent} %); "
+            + ", ".join(f"{s.counts[k]} {k}" for k in ENTRY_STATES if k != TRANSLATED)
         )
 
 

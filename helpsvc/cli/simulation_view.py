@@ -15,6 +15,8 @@ from rich.table import Table
 from helpsvc.cli.consoles import err_unwrapped as err
 from helpsvc.cli.consoles import out_unwrapped as out
 from helpsvc.credits import Money
+from helpsvc.i18n.formats import format_date
+from helpsvc.i18n.site_messages import t as site_t
 from helpsvc.usage.presentation.failures import Failure
 from helpsvc.usage.presentation.messages import describe_note, describe_row, t
 from helpsvc.usage.presentation.summary import card_text, margin_text, simulation_notes
@@ -35,10 +37,15 @@ def print_failure(failure: Failure, code: int, as_json: bool, lang: str = "en") 
         print(json.dumps(failure.as_dict(), ensure_ascii=False))
     elif failure.code.startswith("row_"):
         print(failure.message, file=sys.stderr)
-        err.print(f"[red]{t('cli.error', lang)}:[/] {t('rows.strict', lang)}")
+        err.print(_label("cli.error", "red", lang) + t("rows.strict", lang))
     else:
-        err.print(f"[red]{t('cli.error', lang)}:[/] {escape(failure.message)}")
+        err.print(_label("cli.error", "red", lang) + escape(failure.message))
     return code
+
+
+def _label(key: str, style: str, lang: str) -> str:
+    """ "Note: " in English and German, "注意：" in Chinese (no space after a full-width colon)."""
+    return f"[{style}]{t(key, lang)}{site_t('punct.colon', lang)}[/]"
 
 
 def print_row_problem(problem: RowProblem, lang: str) -> None:
@@ -57,18 +64,18 @@ def print_problems(sim: Simulation, lang: str) -> None:
 
 def print_summary(sim: Simulation, lang: str) -> None:
     result, stats = sim.result, sim.stats
-    note = f"[yellow]{t('cli.note', lang)}:[/]"
+    note = _label("cli.note", "yellow", lang)
     for found in simulation_notes(sim):
-        err.print(f"{note} {describe_note(found.code, found.params, lang)}")
+        err.print(note + describe_note(found.code, found.params, lang))
     if not stats.sorted:
-        err.print(f"{note} {t('note.unsorted', lang)}")
+        err.print(note + t("note.unsorted", lang))
     if result.before_start:
-        err.print(f"{note} {t('note.before_start', lang, count=result.before_start)}")
+        err.print(note + t("note.before_start", lang, count=result.before_start))
     table = Table(title=t("report.title", lang), show_header=False)
     table.add_column(style="bold")
     table.add_column(justify="right")
-    first = stats.first.strftime("%Y-%m-%d") if stats.first else "-"
-    last = stats.last.strftime("%Y-%m-%d") if stats.last else "-"
+    first = format_date(stats.first, lang) if stats.first else "-"
+    last = format_date(stats.last, lang) if stats.last else "-"
     table.add_row(
         t("report.export", lang),
         f"{sim.source}: {stats.rows} / {stats.credit_rows} ({first} – {last})",

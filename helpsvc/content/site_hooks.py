@@ -21,39 +21,27 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from helpsvc.catalog.entries import Entry, entry
+
 NOT_FOUND = "404.html"
 # Said the way each language's own sites say it, not translated word for word.
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "permalink": "Link to this section",
-        "not_found_title": "Page not found",
-        "not_found_text": "There is no page at this address. It may have moved, or the link "
-        "you followed may be mistyped. Search the guides with the search box at the top of "
-        "the page, or start again from the home page.",
-        "not_found_home": "Go to the home page",
-    },
-    "de": {
-        "permalink": "Link zu diesem Abschnitt",
-        "not_found_title": "Seite nicht gefunden",
-        "not_found_text": "Unter dieser Adresse gibt es keine Seite. Vielleicht wurde sie "
-        "verschoben, oder der Link enthält einen Tippfehler. Durchsuchen Sie die Anleitungen "
-        "über das Suchfeld oben auf der Seite, oder beginnen Sie auf der Startseite.",
-        "not_found_home": "Zur Startseite",
-    },
-    "zh": {
-        "permalink": "指向本节的链接",
-        "not_found_title": "找不到页面",
-        "not_found_text": "此地址没有页面。页面可能已经移动，也可能是链接有误。"
-        "请使用页面顶部的搜索框搜索指南，或从首页重新开始。",
-        "not_found_home": "返回首页",
-    },
+LABELS: dict[str, Entry] = {
+    "permalink": entry("site.chrome.permalink", "Link to this section"),
+    "not_found_title": entry("site.chrome.not_found_title", "Page not found"),
+    "not_found_text": entry(
+        "site.chrome.not_found_text",
+        "There is no page at this address. It may have moved, or the link you followed may be "
+        "mistyped. Search the guides with the search box at the top of the page, or start "
+        "again from the home page.",
+    ),
+    "not_found_home": entry("site.chrome.not_found_home", "Go to the home page"),
 }
 _rendered: dict[str, str] = {}
 
 
 def labels(lang: str) -> dict[str, str]:
     """The site's own words in ``lang`` (English where a language has none)."""
-    return LABELS.get(lang, LABELS["en"])
+    return {key: label.text(lang) for key, label in LABELS.items()}
 
 
 def _languages(config: MkDocsConfig) -> tuple[str, str]:

@@ -17,6 +17,9 @@ UI labels: the guides write what the admin center shows in bold (``**通信额�
 span that contains a label the glossary records for the page's language (``ui_labels``)
 quotes the admin center, so that label is not a term choice and is left out of both checks.
 Only recorded labels are: bold alone never hides a forbidden variant.
+
+``po_lint`` runs the same two checks over the translations of the gettext catalogs, entry
+by entry, with the matchers built here.
 """
 
 from __future__ import annotations
@@ -171,13 +174,18 @@ def _read(corpus: Corpus, page: Page, glossary: Glossary) -> _Text | None:
 
 
 @dataclass(frozen=True, slots=True)
-class _Forbidden:
+class ForbiddenTerm:
     concept: str
     term: str
     reason: str
 
+    def message(self, found: str) -> str:
+        return f"'{found}' is a forbidden variant of '{self.concept}': " + " ".join(
+            self.reason.split()
+        )
 
-def _allowed_matcher(glossary: Glossary, lang: str) -> TermMatcher[str]:
+
+def allowed_matcher(glossary: Glossary, lang: str) -> TermMatcher[str]:
     entries = glossary.entries.get(lang, {})
     terms = [
         (term, cid)
@@ -188,30 +196,45 @@ def _allowed_matcher(glossary: Glossary, lang: str) -> TermMatcher[str]:
     return TermMatcher(lang, terms)
 
 
-@term_check("term-forbidden", "A forbidden variant of a glossary term in a page")
+def forbidden_matcher(glossary: Glossary, lang: str) -> TermMatcher[ForbiddenTerm] | None:
+    """The forbidden variants of ``lang`` (German: also inside compounds); None if it has
+    none."""
+    forbidden = [
+        (item.term, ForbiddenTerm(cid, item.term, item.reason))
+        for cid, entry in glossary.entries.get(lang, {}).items()
+        for item in entry.forbidden
+    ]
+    if not forbidden:
+        return None
+    return TermMatcher(lang, forbidden, compounds=language_kind(lang) == "de")
+
+
+def forbidden_hits(
+    text: str, forbidden: TermMatcher[ForbiddenTerm], allowed: TermMatcher[str]
+) -> list[Hit[ForbiddenTerm]]:
+    """The forbidden variants in ``text`` that are not part of an allowed term."""
+    hits = forbidden.find(text)
+    if not hits:
+        return []
+    spans = allowed.find(text)
+    return [
+        hit for hit in hits if not any(a.start <= hit.start and hit.end <= a.end for a in spans)
+    ]
+
+
+@term_check("term-forbidden", "A forbidden variant of a glossary term in a page or a catalog entry")
 def _forbidden(corpus: Corpus, index: ContentIndex, glossary: Glossary) -> Iterator[Finding]:
     for lang in glossary.languages:
         entries = glossary.entries[lang]
-        forbidden = [
-            (item.term, _Forbidden(cid, item.term, item.reason))
-            for cid, entry in entries.items()
-            for item in entry.forbidden
-        ]
-        if not forbidden or lang not in index.pages:
+        matcher = forbidden_matcher(glossary, lang)
+        if matcher is None or lang not in index.pages:
             continue
-        matcher = TermMatcher(lang, forbidden, compounds=language_kind(lang) == "de")
-        allowed = _allowed_matcher(glossary, lang)
+        allowed = allowed_matcher(glossary, lang)
         for page in sorted(index.pages[lang].values(), key=lambda p: p.path):
             text = _read(corpus, page, glossary)
             if text is None:
                 continue
-            hits = matcher.find(text.prose)
-            if not hits:
-                continue
-            spans = allowed.find(text.prose)
-            for hit in hits:
-                if any(a.start <= hit.start and hit.end <= a.end for a in spans):
-                    continue
+            for hit in forbidden_hits(text.prose, matcher, allowed):
                 line, column = text.position(hit.start)
                 item = hit.value
                 found = text.raw[hit.start : hit.end]
@@ -222,23 +245,22 @@ def _forbidden(corpus: Corpus, index: ContentIndex, glossary: Glossary) -> Itera
                     page.path,
                     line,
                     "term-forbidden",
-                    f"'{found}' is a forbidden variant of '{item.concept}': "
-                    + " ".join(item.reason.split()),
+                    item.message(found),
                     column,
                     suggestion,
                 )
 
 
-def _concept_hits(text: _Text, matcher: TermMatcher[str]) -> dict[str, Hit[str]]:
+def concept_hits(text: str, matcher: TermMatcher[str]) -> dict[str, Hit[str]]:
     """The first occurrence of each concept, longer terms winning over the terms inside."""
     first: dict[str, Hit[str]] = {}
-    for hit in longest_first(matcher.find(text.prose)):
+    for hit in longest_first(matcher.find(text)):
         first.setdefault(hit.value, hit)
     return first
 
 
 @dataclass(frozen=True, slots=True)
-class _TargetTerms:
+class TargetTerms:
     """One target language's side of the consistency check."""
 
     accepted: TermMatcher[str]
@@ -248,7 +270,7 @@ class _TargetTerms:
     entries: dict[str, Entry]
 
 
-def _source_matcher(glossary: Glossary) -> TermMatcher[str]:
+def source_matcher(glossary: Glossary) -> TermMatcher[str]:
     source_entries = glossary.entries.get(SOURCE_LANG, {})
     return TermMatcher(
         SOURCE_LANG,
@@ -261,7 +283,7 @@ def _source_matcher(glossary: Glossary) -> TermMatcher[str]:
     )
 
 
-def _target_terms(glossary: Glossary, lang: str) -> _TargetTerms:
+def target_terms(glossary: Glossary, lang: str) -> TargetTerms:
     entries = glossary.entries[lang]
     kind = language_kind(lang)
     accepted = TermMatcher(
@@ -279,21 +301,22 @@ def _target_terms(glossary: Glossary, lang: str) -> _TargetTerms:
             if status != "preferred"
         ],
     )
-    return _TargetTerms(accepted, variants, entries)
+    return TargetTerms(accepted, variants, entries)
 
 
 @term_check(
     "term-inconsistent",
-    "A translation that does not use the preferred term of a concept its English page uses",
+    "A translation that does not use the preferred term of a concept its English page "
+    "(or msgid) uses",
 )
 def _inconsistent(corpus: Corpus, index: ContentIndex, glossary: Glossary) -> Iterator[Finding]:
-    english = _source_matcher(glossary)
-    targets = {lang: _target_terms(glossary, lang) for lang in glossary.target_languages}
+    english = source_matcher(glossary)
+    targets = {lang: target_terms(glossary, lang) for lang in glossary.target_languages}
     for source in sorted(index.pages.get(index.default_lang, {}).values(), key=lambda p: p.path):
         source_text = _read(corpus, source, glossary)
         if source_text is None:
             continue
-        used = _concept_hits(source_text, english)
+        used = concept_hits(source_text.prose, english)
         if not used:
             continue
         for lang, terms in targets.items():
@@ -306,7 +329,7 @@ def _inconsistent(corpus: Corpus, index: ContentIndex, glossary: Glossary) -> It
 
 
 def _drift(
-    source: _Text, used: dict[str, Hit[str]], text: _Text, terms: _TargetTerms
+    source: _Text, used: dict[str, Hit[str]], text: _Text, terms: TargetTerms
 ) -> Iterator[Finding]:
     """The concepts the English page uses whose preferred term its translation never uses."""
     present = {hit.value for hit in terms.accepted.find(text.prose)}

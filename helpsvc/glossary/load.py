@@ -53,7 +53,7 @@ TARGET_KEYS = {
     "admitted": "admitted variants",
     "forbidden": "variants not to use, each with term and reason",
     "gender": "grammatical gender: " + ", ".join(GENDERS),
-    "measure_word": "the measure word (量词) used with the term",
+    "measure_word": "the measure word (classifier) used with the term",
     "notes": "notes for translators of this language",
     "ui_labels": "labels of the localized admin center that name the concept, each with label "
     "and where",

@@ -28,6 +28,8 @@ _EN_SUFFIX = r"(?:s|es|d|ed|ing)?"
 # German: hyphenated compounds are one word; a trailing hyphen marks a shortened first
 # part ("Inlands- und Auslandsanrufplan").
 _DE_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*-?")
+# A hyphen between two letters, not the one that shortens a word ("Inlands- und ...").
+_INNER_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W_])")
 _DE_ENDINGS = ("ern", "en", "em", "er", "es", "e", "n", "s")
 _DE_FOLD = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
 # Determiners and possessives: "Anrufe aus diesen Besprechungen" uses the term "Anruf aus
@@ -258,10 +260,25 @@ class TermMatcher(Generic[T]):
             hits.extend(Hit(m.start(), m.end(), value) for m in pattern.finditer(text))
         if self._de:
             hits.extend(self._find_de(text))
+            if "-" in text:
+                hits.extend(self._find_de_hyphenated(text, hits))
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         return hits
 
-    def _find_de(self, text: str) -> list[Hit[T]]:
+    def _find_de_hyphenated(self, text: str, found: list[Hit[T]]) -> list[Hit[T]]:
+        """Terms of several words inside a hyphenated compound: German joins them with
+        hyphens ("Direct-Routing-Anrufe" uses "Direct Routing"). The compound is read
+        again with its words apart; a hyphen and a space are one character each, so the
+        offsets hold."""
+        spaced = _INNER_HYPHEN.sub(" ", text)
+        known = {(h.start, h.end, id(h.value)) for h in found}
+        return [
+            hit
+            for hit in self._find_de(spaced, min_words=2)
+            if (hit.start, hit.end, id(hit.value)) not in known
+        ]
+
+    def _find_de(self, text: str, min_words: int = 1) -> list[Hit[T]]:
         tokens: list[tuple[int, int, _DeWord]] = []
         for m in _DE_WORD.finditer(text):
             folded = de_fold(m.group(0))
@@ -270,6 +287,8 @@ class TermMatcher(Generic[T]):
         hits: list[Hit[T]] = []
         for i, (start, _end, token) in enumerate(tokens):
             for term, value in self._candidates(token):
+                if len(term.words) < min_words:
+                    continue
                 last = term.match_at(tokens, i, self.compounds, self.gaps)
                 if last is not None:
                     hits.append(Hit(start, tokens[last][1], value))

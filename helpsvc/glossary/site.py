@@ -14,107 +14,68 @@ from collections.abc import Iterable
 
 from pypinyin import Style, lazy_pinyin
 
+from helpsvc.catalog.entries import Entry as CatalogEntry
+from helpsvc.catalog.entries import entry
 from helpsvc.glossary.matching import language_kind
 from helpsvc.glossary.model import SOURCE_LANG, Concept, Entry, Glossary
 
-PAGE_TITLE = {"en": "Glossary", "de": "Glossar", "zh": "术语表"}
-_LABELS = {
-    "en": {
-        "intro": "The terms these guides use, what they mean and which words to avoid. "
-        "Translation tools can import the same list as TBX or CSV "
-        "(`helpsvc glossary export`).",
-        "english": "English",
-        "also": "Also",
-        "admitted": "Admitted",
-        "forbidden": "Do not use",
-        "ui": "Admin center label",
-        "gender": "Gender",
-        "measure": "Measure word",
-        "note": "Note",
-    },
-    "de": {
-        "intro": "Die Begriffe dieser Anleitungen, ihre Bedeutung und die Wörter, die Sie "
-        "vermeiden sollten. Übersetzungswerkzeuge können dieselbe Liste als TBX oder CSV "
-        "importieren (`helpsvc glossary export`).",
-        "english": "Englisch",
-        "also": "Auch",
-        "admitted": "Zulässig",
-        "forbidden": "Nicht verwenden",
-        "ui": "Beschriftung im Admin Center",
-        "gender": "Genus",
-        "measure": "Zählwort",
-        "note": "Hinweis",
-    },
-    "zh": {
-        "intro": "本指南使用的术语、其含义以及应避免的说法。"
-        "翻译工具可以通过TBX或CSV导入同一份术语表（`helpsvc glossary export`）。",
-        "english": "英文",
-        "also": "也可写作",
-        "admitted": "可接受",
-        "forbidden": "请勿使用",
-        "ui": "管理中心界面名称",
-        "gender": "语法性别",
-        "measure": "量词",
-        "note": "说明",
-    },
+PAGE_TITLE = entry("glossary.page.title", "Glossary")
+_LABELS: dict[str, CatalogEntry] = {
+    "intro": entry(
+        "glossary.page.intro",
+        "The terms these guides use, what they mean and which words to avoid. Translation "
+        "tools can import the same list as TBX or CSV (`helpsvc glossary export`).",
+    ),
+    "english": entry("glossary.page.english", "English"),
+    "also": entry("glossary.page.also", "Also"),
+    "admitted": entry("glossary.page.admitted", "Admitted"),
+    "forbidden": entry("glossary.page.forbidden", "Do not use"),
+    "ui": entry("glossary.page.ui", "Admin center label"),
+    "gender": entry("glossary.page.gender", "Gender"),
+    "measure": entry("glossary.page.measure", "Measure word"),
+    "note": entry("glossary.page.note", "Note"),
 }
-_GENDER = {
-    "de": {"masculine": "maskulin (der)", "feminine": "feminin (die)", "neuter": "neutrum (das)"},
+_GENDER: dict[str, CatalogEntry] = {
+    "masculine": entry("glossary.gender.masculine", "masculine"),
+    "feminine": entry("glossary.gender.feminine", "feminine"),
+    "neuter": entry("glossary.gender.neuter", "neuter"),
 }
-BANNERS = {
-    "en": {
-        "machine": (
-            "Machine translation",
-            "This page was translated by machine and has not been reviewed yet. If in "
-            "doubt, the [English original]({url}) applies.",
+BANNERS: dict[str, tuple[CatalogEntry, CatalogEntry]] = {
+    "machine": (
+        entry("glossary.banner.machine.title", "Machine translation"),
+        entry(
+            "glossary.banner.machine.text",
+            "This page was translated by machine and has not been reviewed yet. If in doubt, "
+            "the [English original]({url}) applies.",
         ),
-        "stale": (
-            "Translation out of date",
+    ),
+    "stale": (
+        entry("glossary.banner.stale.title", "Translation out of date"),
+        entry(
+            "glossary.banner.stale.text",
             "The English original of this page changed after it was translated, so some "
             "details may be out of date. See the [current English version]({url}).",
         ),
-        "missing": (
-            "Not translated yet",
+    ),
+    "missing": (
+        entry("glossary.banner.missing.title", "Not translated yet"),
+        entry(
+            "glossary.banner.missing.text",
             "This page is not available in your language yet; you are reading the English "
             "original.",
         ),
-    },
-    "de": {
-        "machine": (
-            "Maschinelle Übersetzung",
-            "Diese Seite wurde maschinell übersetzt und noch nicht geprüft. Im Zweifel gilt "
-            "die [englische Originalfassung]({url}).",
-        ),
-        "stale": (
-            "Übersetzung nicht aktuell",
-            "Die englische Fassung dieser Seite wurde nach der Übersetzung geändert; einzelne "
-            "Angaben können veraltet sein. Die aktuelle Fassung finden Sie "
-            "[auf Englisch]({url}).",
-        ),
-        "missing": (
-            "Noch nicht übersetzt",
-            "Diese Seite gibt es noch nicht auf Deutsch. Sie lesen die englische Originalfassung.",
-        ),
-    },
-    "zh": {
-        "machine": (
-            "机器翻译",
-            "本页由机器翻译，尚未经过人工审校。如有出入，以[英文原文]({url})为准。",
-        ),
-        "stale": (
-            "译文不是最新的",
-            "本页的英文原文在翻译后有所更改，部分内容可能已经过时。请参阅[最新的英文版本]({url})。",
-        ),
-        "missing": (
-            "尚未翻译",
-            "本页还没有中文版本，下面显示的是英文原文。",
-        ),
-    },
+    ),
 }
 
 
+# The page's punctuation is the language's: "**English:** term", "**英文：**term", "、".
+_FACT = entry("glossary.page.fact", "**{label}:** {value}")
+_LIST_SEPARATOR = entry("glossary.page.list_separator", ", ")
+_WHERE = entry("glossary.page.ui_where", "{label} ({where})")
+
+
 def _labels(lang: str) -> dict[str, str]:
-    return _LABELS.get(lang, _LABELS[SOURCE_LANG])
+    return {key: label.text(lang) for key, label in _LABELS.items()}
 
 
 def _sort_key(term: str) -> str:
@@ -170,11 +131,12 @@ def glossary_page(glossary: Glossary, lang: str) -> str:
     """The Markdown of the glossary page in ``lang``; one section per concept, anchored by
     the concept id so that links work across languages."""
     labels = _labels(lang)
-    cjk = language_kind(lang) == "cjk"
-    colon = "：" if cjk else ":"  # Chinese punctuation is full-width and needs no space
-    space, comma = ("", "、") if cjk else (" ", ", ")
-    labels = {key: value + colon if key != "intro" else value for key, value in labels.items()}
-    title = PAGE_TITLE.get(lang, PAGE_TITLE[SOURCE_LANG])
+    comma = _LIST_SEPARATOR.text(lang)
+
+    def fact(key: str, value: str) -> str:
+        return _FACT.format(lang, label=labels[key], value=value)
+
+    title = PAGE_TITLE.text(lang)
     lines = [
         "---",
         f"title: {title}",
@@ -197,11 +159,12 @@ def glossary_page(glossary: Glossary, lang: str) -> str:
         if lang != SOURCE_LANG:
             english = glossary.term(SOURCE_LANG, concept.id)
             if english:
-                facts.append(f"**{labels['english']}**{space}{english}")
-        if entry.gender and lang in _GENDER:
-            facts.append(f"**{labels['gender']}** {_GENDER[lang].get(entry.gender, entry.gender)}")
+                facts.append(fact("english", english))
+        if entry.gender:
+            gender = _GENDER.get(entry.gender)
+            facts.append(fact("gender", gender.text(lang) if gender else entry.gender))
         if entry.measure_word:
-            facts.append(f"**{labels['measure']}**{space}{entry.measure_word}")
+            facts.append(fact("measure", entry.measure_word))
         if facts:
             lines += [" · ".join(facts), ""]
         definition = glossary.definition(lang, concept.id)
@@ -209,20 +172,18 @@ def glossary_page(glossary: Glossary, lang: str) -> str:
             lines += [_one_line(definition, lang), ""]
         items = []
         if entry.forms:
-            items.append(f"- **{labels['also']}**{space}" + comma.join(entry.forms))
+            items.append("- " + fact("also", comma.join(entry.forms)))
         if entry.admitted:
-            items.append(f"- **{labels['admitted']}**{space}" + comma.join(entry.admitted))
+            items.append("- " + fact("admitted", comma.join(entry.admitted)))
         for ui in entry.ui_labels:
-            where = ""
-            if ui.where:
-                where = f"（{ui.where}）" if lang == "zh" else f" ({ui.where})"
-            items.append(f"- **{labels['ui']}**{space}{ui.label}{where}")
+            shown = _WHERE.format(lang, label=ui.label, where=ui.where) if ui.where else ui.label
+            items.append("- " + fact("ui", shown))
         for item in entry.forbidden:
             reason = _one_line(item.reason, lang)
-            items.append(f"- **{labels['forbidden']}**{space}<del>{item.term}</del> – {reason}")
+            items.append("- " + fact("forbidden", f"<del>{item.term}</del> – {reason}"))
         note = entry.notes or (concept.notes if lang == SOURCE_LANG else None)
         if note:
-            items.append(f"- **{labels['note']}**{space}{_one_line(note, lang)}")
+            items.append("- " + fact("note", _one_line(note, lang)))
         if items:
             lines += [*items, ""]
     return "\n".join(lines)
@@ -264,7 +225,7 @@ def abbreviations_markdown(glossary: Glossary, lang: str) -> str:
 
 def banner(kind: str, lang: str, url: str = "") -> str:
     """A Material admonition telling the reader about the translation, in ``lang``."""
-    title, text = BANNERS.get(lang, BANNERS[SOURCE_LANG])[kind]
+    title, text = (part.text(lang) for part in BANNERS[kind])
     kind_class = "warning" if kind == "stale" else "info"
     # An HTML link: MkDocs would check a Markdown link against the docs of this language's
     # build, where the English page is not a file, and fail a strict build.

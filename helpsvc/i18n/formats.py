@@ -19,6 +19,7 @@ from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.dates import format_skeleton
 from babel.dates import format_time as _babel_time
+from babel.lists import format_list as _babel_list
 from babel.numbers import (
     NumberFormatError,
     format_currency,
@@ -119,3 +120,8 @@ def format_month(value: datetime, lang: str) -> str:
 def format_day(value: datetime, lang: str) -> str:
     """Day and month for chart axes: "28. Nov.", "11月28日"."""
     return format_skeleton("MMMd", value, locale=locale_of(lang))
+
+
+def format_list(items: list[str], lang: str) -> str:
+    """Items as the language lists them in a sentence: "A, B und C", "A、B和C"."""
+    return _babel_list(items, "standard", locale=locale_of(lang)) if items else ""

@@ -15,6 +15,7 @@ from helpsvc.content.index import ContentIndex
 from helpsvc.content.page import Page
 from helpsvc.credits import CommerceModel, TenantState
 from helpsvc.i18n.credit_messages import error_detail, error_title
+from helpsvc.i18n.formats import format_list
 from helpsvc.store.records import LedgerRecord
 from helpsvc.store.unit_of_work import UnitOfWork
 from helpsvc.walkthroughs.conditions import users_without_credits_license
@@ -89,6 +90,6 @@ def notices(
         notice("recharge_failed", error_detail(code, params, lang), "add-funds")
     missing = users_without_credits_license(state)
     if missing:
-        detail = error_detail("license_missing", {}, lang) + " " + ", ".join(missing)
+        detail = error_detail("license_missing", {}, lang) + " " + format_list(missing, lang)
         notice("license_missing", detail, "set-up")
     return found

@@ -11,7 +11,7 @@ from typing import Any
 
 from helpsvc.credits import Money, TenantState, User
 from helpsvc.i18n.console_messages import ct
-from helpsvc.i18n.formats import format_date, format_datetime, format_money
+from helpsvc.i18n.formats import format_date, format_datetime, format_list, format_money
 from helpsvc.i18n.site_messages import t
 from helpsvc.services.tenant_queries import Dashboard
 from helpsvc.web.charts import balance_chart
@@ -37,7 +37,7 @@ def licenses_text(user: User, lang: str) -> str:
         names.append(ct(f"plan.{held.calling_plan.value}", lang))
     if held.communications_credits:
         names.append(ct("license.communications_credits", lang))
-    return ", ".join(names) or "–"
+    return format_list(names, lang) or "–"
 
 
 def _card(state: TenantState, lang: str) -> dict[str, Any] | None:

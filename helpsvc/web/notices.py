@@ -13,7 +13,7 @@ from typing import Any
 
 from helpsvc.credits import CommerceModel, TenantState
 from helpsvc.i18n.console_messages import ct
-from helpsvc.i18n.formats import format_datetime, format_money, format_month
+from helpsvc.i18n.formats import format_datetime, format_list, format_money, format_month
 from helpsvc.walkthroughs.conditions import users_without_credits_license
 
 # The troubleshooting section of a notice code (a site path with its anchor), or None.
@@ -78,6 +78,6 @@ def _state_notices(
         found.append(_notice("balance", ct(key, lang, balance=balance), "add-funds", titles, lang))
     missing = users_without_credits_license(state)
     if missing:
-        text = ct("notice.license_missing", lang, users=", ".join(missing))
+        text = ct("notice.license_missing", lang, users=format_list(missing, lang))
         found.append(_notice("license_missing", text, "set-up", titles, lang))
     return found

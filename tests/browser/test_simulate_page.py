@@ -31,7 +31,7 @@ TEXT = {
         "notification": "Aufladung erfolgreich",
     },
     "zh": {
-        "funds": "起始资金",
+        "funds": "起始金额",
         "typed": "１００",
         "shown": "€100.00",
         "trigger": "９０",

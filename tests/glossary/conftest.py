@@ -112,3 +112,64 @@ def with_every_entry(glossary: Glossary, **changes: object) -> Glossary:
             for lang, entries in glossary.entries.items()
         },
     )
+
+
+# The header every catalog of the project has (Babel's), in the language of the folder.
+PO_HEADER = r"""# Translations for helpsvc.
+msgid ""
+msgstr ""
+"Project-Id-Version: helpsvc 1.0\n"
+"Report-Msgid-Bugs-To: docs@example.com\n"
+"POT-Creation-Date: 2026-01-01 00:00+0000\n"
+"PO-Revision-Date: 2026-01-02 00:00+0000\n"
+"Last-Translator: A Translator <translator@example.com>\n"
+"Language: {lang}\n"
+"Language-Team: {team}\n"
+"Plural-Forms: {plural}\n"
+"MIME-Version: 1.0\n"
+"Content-Type: text/plain; charset=utf-8\n"
+"Content-Transfer-Encoding: 8bit\n"
+"""
+PLURALS = {"de": "nplurals=2; plural=(n != 1);", "zh": "nplurals=1; plural=0;"}
+TEAMS = {"de": "German", "zh": "Simplified Chinese"}
+LOCALE = REPO / "helpsvc" / "locale"
+
+
+def po_file(lang: str, body: str) -> str:
+    """A catalog of ``lang``: the project's header, then ``body`` (dedented)."""
+    header = PO_HEADER.replace("{lang}", lang).replace("{team}", TEAMS[lang])
+    return header.replace("{plural}", PLURALS[lang]) + "\n" + textwrap.dedent(body).lstrip("\n")
+
+
+@pytest.fixture
+def write_catalogs(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
+    """Write ``{"de": body, ...}`` as ``locale/<lang>/LC_MESSAGES/helpsvc.po``."""
+
+    def write(bodies: dict[str, str]) -> Path:
+        root = tmp_path / "locale"
+        for lang, body in bodies.items():
+            file = root / lang / "LC_MESSAGES" / "helpsvc.po"
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_text(po_file(lang, body), encoding="utf-8")
+        return root
+
+    return write
+
+
+@pytest.fixture
+def catalogs_copy(tmp_path: Path) -> Path:
+    """A copy of the project's catalogs that a test may change (skipped until they exist)."""
+    if not LOCALE.is_dir():
+        pytest.skip("helpsvc/locale does not exist yet")
+    target = tmp_path / "locale"
+    shutil.copytree(LOCALE, target)
+    return target
+
+
+def where(text: str, needle: str, nth: int = 1) -> tuple[int, int]:
+    """Line and column (1-based) of the ``nth`` occurrence of ``needle`` in ``text``."""
+    offset = -1
+    for _ in range(nth):
+        offset = text.index(needle, offset + 1)
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1

@@ -46,6 +46,15 @@ def test_german_matching_knows_inflection_and_leaves_short_words_alone():
     assert _found("de", ["Guthaben aufladen"], "Guthaben manuell aufladen") == []
 
 
+def test_german_terms_of_several_words_inside_hyphenated_compounds():
+    assert _found("de", ["Direct Routing"], "Die Direct-Routing-Datei.") == ["Direct-Routing"]
+    assert _found("de", ["Guthaben Karte"], "Eine Guthaben-Karte.", compounds=True) == [
+        "Guthaben-Karte"
+    ]
+    # Words of one term only: "Routing" alone is not "Direct Routing".
+    assert _found("de", ["Direct Routing"], "Die Routing-Datei.") == []
+
+
 def test_chinese_substrings_and_latin_edges():
     assert _found("zh", ["充电"], "不是自动充电而是自动充值") == ["充电"]
     assert _found("zh", ["NCE"], "切换到NCE后；NCEs不算") == ["NCE"]
@@ -195,10 +204,13 @@ def test_cli_formats(seeded, runner):
     assert "term-forbidden" in listing.stdout and "term-inconsistent" in listing.stdout
 
 
-def test_cli_passes_on_the_project(runner):
+def test_cli_passes_on_the_project(runner, tmp_path):
+    # The docs alone: an empty catalogs folder (test_catalog_term_lint.py reads the real one).
     result = runner.invoke(
-        app, ["check", "terms", "--docs", str(REPO / "docs"), "--glossary", str(REPO / "glossary")]
-    )
+        app,
+        ["check", "terms", "--docs", str(REPO / "docs"), "--glossary", str(REPO / "glossary"),
+         "--catalogs", str(tmp_path)],
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from helpsvc.catalog import Entry
 from helpsvc.credits.errors import ErrorCode
 from helpsvc.credits.events import NotificationKind
 from helpsvc.credits.tariff import NumberType, RateService
@@ -27,7 +28,6 @@ from helpsvc.i18n.credit_messages import (
     error_title,
     field_label,
     notification_email,
-    variant_requirements,
 )
 
 LANGS = ("en", "de", "zh")
@@ -169,15 +169,22 @@ def _placeholders(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
 
 
-def _catalog_texts(lang: str) -> Iterator[str]:
-    """Every template and label of ``lang`` in the module's tables."""
-    for by_lang in (*ERROR_MESSAGES.values(), *NOTIFICATIONS.values()):
-        yield from by_lang[lang].values()
-    yield from GENERIC_ERROR[lang].values()
-    yield from NOTIFICATION_LINES[lang].values()
+def _entries() -> Iterator[Entry]:
+    """Every template and label of the module's tables."""
+    for parts in (*ERROR_MESSAGES.values(), *NOTIFICATIONS.values()):
+        for wording in parts.values():
+            yield wording.base
+            yield from (variant.entry for variant in wording.variants)
+    yield from GENERIC_ERROR.values()
+    yield from NOTIFICATION_LINES.values()
     for table in (FIELD_NAMES, LICENSE_NAMES, SERVICE_NAMES, NUMBER_TYPE_NAMES):
-        for names in table.values():
-            yield names[lang]
+        yield from table.values()
+
+
+def _catalog_texts(lang: str) -> Iterator[str]:
+    """Every template and label of ``lang``, as the catalog translates it."""
+    for entry in _entries():
+        yield entry.text(lang)
 
 
 def _rendered_texts(lang: str) -> Iterator[str]:
@@ -202,36 +209,32 @@ def _rendered_texts(lang: str) -> Iterator[str]:
 
 def test_every_error_code_has_title_and_detail_in_every_language() -> None:
     assert set(ERROR_MESSAGES) == {code.value for code in ErrorCode}
-    for code, by_lang in ERROR_MESSAGES.items():
-        assert set(by_lang) == set(LANGS), code
-        for lang, texts in by_lang.items():
-            assert texts["title"].strip(), (code, lang)
-            assert texts["detail"].strip(), (code, lang)
-            assert error_title(code, lang) == texts["title"]
-
-
-def test_every_language_has_the_same_variants() -> None:
-    for table in (ERROR_MESSAGES, NOTIFICATIONS):
-        for key, by_lang in table.items():
-            variants = {lang: set(texts) for lang, texts in by_lang.items()}
-            assert variants["de"] == variants["en"] == variants["zh"], key
+    for code, parts in ERROR_MESSAGES.items():
+        for lang in LANGS:
+            assert parts["title"].base.text(lang).strip(), (code, lang)
+            assert parts["detail"].base.text(lang).strip(), (code, lang)
+            assert error_title(code, lang) == parts["title"].base.text(lang)
 
 
 def test_templates_only_use_placeholders_they_require() -> None:
     # The parameter-free fallback and titles need nothing; a variant needs only what its
-    # name requires, so no raise site can leave a "{name}" unfilled.
-    for code, by_lang in ERROR_MESSAGES.items():
-        for lang, texts in by_lang.items():
-            for key, template in texts.items():
-                required = {name for name, _ in variant_requirements(key)}
-                assert _placeholders(template) <= required, (code, lang, key)
-    for kind, by_lang in NOTIFICATIONS.items():
-        for lang, texts in by_lang.items():
-            for key, template in texts.items():
-                required = {name for name, _ in variant_requirements(key)} | {"tenant_name"}
-                assert _placeholders(template) <= required, (kind, lang, key)
-    for lang, lines in NOTIFICATION_LINES.items():
-        assert _placeholders(" ".join(lines.values())) <= {"at", "balance"}, lang
+    # requirements name, so no raise site can leave a "{name}" unfilled.
+    for table, always in ((ERROR_MESSAGES, set()), (NOTIFICATIONS, {"tenant_name"})):
+        for code, parts in table.items():
+            for wording in parts.values():
+                texts = [(wording.base, set())] + [
+                    (v.entry, {name for name, _ in v.requires}) for v in wording.variants
+                ]
+                for entry, required in texts:
+                    for lang in LANGS:
+                        assert _placeholders(entry.text(lang)) <= required | always, (
+                            code,
+                            lang,
+                            entry.context,
+                        )
+    for lang in LANGS:
+        lines = " ".join(line.text(lang) for line in NOTIFICATION_LINES.values())
+        assert _placeholders(lines) <= {"at", "balance"}, lang
 
 
 def test_param_sets_list_every_code() -> None:
@@ -317,18 +320,14 @@ def test_field_names_cover_the_api_and_engine_fields() -> None:
         if "field" in params and "|" not in str(params["field"])
     }
     assert required | engine_fields <= set(FIELD_NAMES)
-    for field, labels in FIELD_NAMES.items():
-        assert set(labels) == set(LANGS), field
-        assert all(label.strip() for label in labels.values()), field
+    for field, label in FIELD_NAMES.items():
+        assert all(label.text(lang).strip() for lang in LANGS), field
 
 
 def test_value_names_cover_the_engine_enums() -> None:
     assert set(LICENSE_NAMES) == {lic.value for lic in License}
     assert set(SERVICE_NAMES) == {service.value for service in RateService}
     assert set(NUMBER_TYPE_NAMES) == {number_type.value for number_type in NumberType}
-    for table in (LICENSE_NAMES, SERVICE_NAMES, NUMBER_TYPE_NAMES):
-        for key, names in table.items():
-            assert set(names) == set(LANGS), key
 
 
 # -- rendering refusals ------------------------------------------------------------------
@@ -459,7 +458,7 @@ def test_param_values_are_not_formatted_again() -> None:
 def test_unknown_code_gets_a_generic_message_naming_it() -> None:
     for lang in LANGS:
         assert "no_such_code" in error_detail("no_such_code", {"field": "amount"}, lang)
-        assert error_title("no_such_code", lang) == GENERIC_ERROR[lang]["title"]
+        assert error_title("no_such_code", lang) == GENERIC_ERROR["title"].text(lang)
 
 
 def test_error_code_members_work_like_their_values() -> None:
@@ -493,7 +492,7 @@ def test_notification_email_renders_for_every_kind_and_language(
     assert all(line.strip() for line in lines)
     assert "-3.20 USD" in body
     assert "2025-03-01 09:00 UTC" in body
-    assert lines[-1] == NOTIFICATION_LINES[lang]["closing"]
+    assert lines[-1] == NOTIFICATION_LINES["closing"].text(lang)
     for text in (subject, body):
         assert "{" not in text and "}" not in text, text
     if amount and kind not in ("balance_not_positive", "credits_used_up"):
