@@ -24,6 +24,7 @@ from helpsvc.i18n import problem_messages
 from helpsvc.i18n.credit_messages import error_detail, error_title, field_label
 from helpsvc.i18n.formats import format_list
 from helpsvc.i18n.site_messages import t
+from helpsvc.i18n.validation_messages import validation_message
 from helpsvc.services.errors import (
     IdempotencyConflict,
     TenantNotFound,
@@ -262,26 +263,35 @@ def install_problem_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        lang = _lang(request)
-        errors = []
-        for err in exc.errors():
-            location = [str(p) for p in err["loc"]]
-            name = location[-1] if location else ""
-            errors.append(
-                {
-                    "field": ".".join(location),
-                    "label": field_label(name, lang),
-                    "message": err["msg"],
-                }
-            )
-        labels = list(dict.fromkeys(e["label"] for e in errors))
-        return problem(
-            422,
-            t("problem.validation.title", lang),
-            t("problem.validation", lang, fields=format_list(labels, lang))
-            + " "
-            + "; ".join(f"{e['field']}: {e['message']}" for e in errors),
-            code="validation_failed",
-            instance=request.url.path,
-            errors=errors,
+        return _validation_problem(exc, _lang(request), request.url.path)
+
+
+def _validation_problem(exc: RequestValidationError, lang: str, path: str) -> JSONResponse:
+    """Every field that failed, labelled and explained in ``lang``, in one problem."""
+    errors = []
+    for err in exc.errors():
+        location = [str(p) for p in err["loc"]]
+        name = location[-1] if location else ""
+        errors.append(
+            {
+                "field": ".".join(location),
+                "label": field_label(name, lang),
+                "message": validation_message(err, lang),
+            }
         )
+    labels = list(dict.fromkeys(e["label"] for e in errors))
+    return problem(
+        422,
+        t("problem.validation.title", lang),
+        t(
+            "punct.two_sentences",
+            lang,
+            first=t("problem.validation", lang, fields=format_list(labels, lang)),
+            second=t("punct.semicolon", lang).join(
+                f"{e['field']}{t('punct.colon', lang)}{e['message'].rstrip('.。')}" for e in errors
+            ),
+        ),
+        code="validation_failed",
+        instance=path,
+        errors=errors,
+    )

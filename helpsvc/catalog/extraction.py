@@ -134,6 +134,11 @@ def merge(template: Catalog, translated: Catalog) -> Catalog:
             previous_id=previous,
             context=message.context,
         )
+    live = {m.context for m in merged if m.id}
+    # Retired translations stay until a translator deletes them, as msgmerge keeps them.
+    for key, retired in translated.obsolete.items():
+        if retired.context not in live:
+            merged.obsolete[key] = retired
     for gone in by_context.values():
         if _translated(gone.string):
             merged.obsolete[(gone.id, gone.context)] = gone

@@ -808,6 +808,7 @@ FIELD_NAMES: dict[str, Entry] = {
     "licenses": entry("field.licenses", "Licenses"),
     "charge": entry("field.charge", "Call charge"),
     "at": entry("field.at", "Time"),
+    "start": entry("field.start", "Start time"),
     "now": entry("field.now", "Current simulated time"),
     "tenant_id": entry("field.tenant_id", "Organization ID"),
     "licenses.calling_plan": entry("field.licenses.calling_plan", "Calling Plan"),

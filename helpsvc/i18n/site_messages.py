@@ -14,6 +14,10 @@ from helpsvc.i18n.lookup import in_language, message
 MESSAGES: dict[str, Entry] = {
     # Between a label and its value: Chinese uses the full-width colon without a space.
     "punct.colon": entry("site.punct.colon", ": "),
+    # Between two clauses of one sentence.
+    "punct.semicolon": entry("site.punct.semicolon", "; "),
+    # Two sentences in a row: Chinese puts no space after "。".
+    "punct.two_sentences": entry("site.punct.two_sentences", "{first} {second}"),
     "f1.not_found.title": entry("site.f1.not_found.title", "No help page for this keyword"),
     "f1.not_found.detail": entry(
         "site.f1.not_found.detail", "No guide is registered for the F1 keyword “{keyword}”."

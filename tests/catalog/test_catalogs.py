@@ -182,6 +182,8 @@ def test_the_merge_keeps_a_changed_text_fuzzy_and_retires_a_removed_one() -> Non
     assert merged.get("New text", context="new").string == ""
     # Matching by context: "Calls" is not offered as a guess for "New text".
     assert ("Calls", "removed") in merged.obsolete
+    # A second run keeps what the first retired.
+    assert ("Calls", "removed") in merge(template, merged).obsolete
 
 
 def test_jinja_templates_are_extracted(tmp_path: Path) -> None:
