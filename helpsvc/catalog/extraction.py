@@ -19,9 +19,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import PoFileError, read_po, write_po
 
 from helpsvc.catalog.translations import DOMAIN, LOCALE_DIR
 
@@ -69,8 +69,19 @@ def extract(package_dir: Path = PACKAGE_DIR) -> Catalog:
     return catalog
 
 
+def key_of(message: Message) -> Key:
+    """What identifies an entry: its context and its (singular) English."""
+    return message.context, message.id if isinstance(message.id, str) else message.id[0]
+
+
 def keys(catalog: Catalog) -> set[Key]:
-    return {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in catalog if m.id}
+    return {key_of(m) for m in catalog if m.id}
+
+
+def _merge_key(message: Message) -> str | Key:
+    # The context is the stable id; a text without one (a template's plain gettext call)
+    # is known by its English, so two of them never stand for each other.
+    return message.context or key_of(message)
 
 
 def missing_from_template(
@@ -80,15 +91,8 @@ def missing_from_template(
     with template.open("rb") as fh:
         known = keys(read_po(fh))
     extracted = extract(package_dir)
-    return sorted(
-        (
-            (key, f"{m.locations[0][0]}:{m.locations[0][1]}")
-            for m in extracted
-            if m.id
-            for key in [(m.context, m.id if isinstance(m.id, str) else m.id[0])]
-            if key not in known
-        ),
-    )
+    missing = [m for m in extracted if m.id and key_of(m) not in known]
+    return sorted((key_of(m), "{}:{}".format(*m.locations[0])) for m in missing)
 
 
 def write_template(catalog: Catalog, target: Path = TEMPLATE) -> None:
@@ -98,7 +102,7 @@ def write_template(catalog: Catalog, target: Path = TEMPLATE) -> None:
 
 def merge(template: Catalog, translated: Catalog) -> Catalog:
     """``translated`` brought up to ``template``: new entries empty, changed ones fuzzy."""
-    by_context = {m.context: m for m in translated if m.id}
+    by_context = {_merge_key(m): m for m in translated if m.id}
     merged = Catalog(
         locale=translated.locale,
         domain=translated.domain,
@@ -117,7 +121,7 @@ def merge(template: Catalog, translated: Catalog) -> Catalog:
     for message in template:
         if not message.id:
             continue
-        old = by_context.pop(message.context, None)
+        old = by_context.pop(_merge_key(message), None)
         string = _fitting(old.string, message.id) if old else ""
         flags = set(message.flags)
         previous: list[str] = []
@@ -134,10 +138,10 @@ def merge(template: Catalog, translated: Catalog) -> Catalog:
             previous_id=previous,
             context=message.context,
         )
-    live = {m.context for m in merged if m.id}
+    live = {_merge_key(m) for m in merged if m.id}
     # Retired translations stay until a translator deletes them, as msgmerge keeps them.
     for key, retired in translated.obsolete.items():
-        if retired.context not in live:
+        if _merge_key(retired) not in live:
             merged.obsolete[key] = retired
     for gone in by_context.values():
         if _translated(gone.string):
@@ -157,30 +161,52 @@ def _fitting(string: str | tuple[str, ...], msgid: str | tuple[str, ...]) -> Any
     return string if isinstance(string, tuple) else (string,)
 
 
-def update(language_dir: Path, template: Catalog) -> Catalog:
-    po = language_dir / "LC_MESSAGES" / f"{DOMAIN}.po"
-    with po.open("rb") as fh:
-        translated = read_po(fh, locale=language_dir.name)
-    merged = merge(template, translated)
+class UnreadableCatalog(Exception):
+    pass
+
+
+def read_translated(po: Path, lang: str) -> Catalog:
+    """A language's catalog, or ``UnreadableCatalog`` naming the line: a file read only
+    halfway would lose its second half when the merge writes it back."""
+    try:
+        with po.open("rb") as fh:
+            return read_po(fh, locale=lang, abort_invalid=True)
+    except PoFileError as exc:
+        # Babel counts the lines of its errors from 0.
+        raise UnreadableCatalog(f"{po}:{exc.lineno + 1}: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UnreadableCatalog(f"{po}: {exc}") from None
+
+
+def write_translated(po: Path, merged: Catalog) -> None:
     buffer = io.BytesIO()
     write_po(buffer, merged, width=WIDTH, include_previous=True)
     # Babel fills an empty header with its placeholder address, which msgfmt and Poedit
     # would show as if it were one; the project takes reports in its issue tracker.
     po.write_bytes(buffer.getvalue().replace(b'"Report-Msgid-Bugs-To: EMAIL@ADDRESS\\n"\n', b""))
-    return merged
 
 
 def main() -> int:
     catalog = extract()
+    languages = sorted(p for p in LOCALE_DIR.iterdir() if p.is_dir())
+    files = [p / "LC_MESSAGES" / f"{DOMAIN}.po" for p in languages]
+    try:
+        # Every catalog is read before anything is written: one broken file stops the
+        # whole run and leaves the template and the other catalogs as they were.
+        translated = [read_translated(po, po.parent.parent.name) for po in files]
+    except UnreadableCatalog as exc:
+        print(f"error: {exc}; fix the file and run `make messages` again", file=sys.stderr)
+        return 1
     write_template(catalog)
     print(f"{TEMPLATE}: {len(catalog)} entries", file=sys.stderr)
-    for language_dir in sorted(p for p in LOCALE_DIR.iterdir() if p.is_dir()):
-        merged = update(language_dir, catalog)
+    for po, old in zip(files, translated, strict=True):
+        merged = merge(catalog, old)
+        write_translated(po, merged)
         fuzzy = sum(1 for m in merged if m.id and m.fuzzy)
         empty = sum(1 for m in merged if m.id and not _translated(m.string))
         print(
-            f"{language_dir.name}: {len(merged)} entries, {empty} untranslated, {fuzzy} fuzzy, "
-            f"{len(merged.obsolete)} obsolete",
+            f"{po.parent.parent.name}: {len(merged)} entries, {empty} untranslated, "
+            f"{fuzzy} fuzzy, {len(merged.obsolete)} obsolete",
             file=sys.stderr,
         )
     return 0

@@ -17,7 +17,7 @@ from pathlib import Path
 from babel.messages.catalog import Message
 from babel.messages.pofile import PoFileError, read_po
 
-import helpsvc
+from helpsvc.catalog.translations import LOCALE_DIR
 from helpsvc.content.findings import Finding
 from helpsvc.glossary.po_scan import (
     PoString,
@@ -33,7 +33,7 @@ UNREADABLE = "catalog-unreadable"
 
 def default_catalog_dir() -> Path:
     """Where the package keeps its catalogs: ``helpsvc/locale``."""
-    return Path(helpsvc.__file__).parent / "locale"
+    return LOCALE_DIR
 
 
 def entry_name(context: str | None, msgid: str) -> str:

@@ -1051,8 +1051,14 @@ class _LenientFormatter(string.Formatter):
 _FORMATTER = _LenientFormatter()
 
 
-def _fill(template: str, values: Mapping[str, str]) -> str:
-    return _FORMATTER.vformat(template, (), dict(values))
+def _fill(text: Entry, lang: str, values: Mapping[str, str]) -> str:
+    """The text in ``lang`` filled with ``values``; a translation whose placeholders do not
+    match falls back to the English (``Entry.render``), and a name even the English lacks
+    renders as "" rather than failing the refusal or the e-mail."""
+    try:
+        return text.render(lang, values)
+    except (KeyError, IndexError, ValueError):
+        return _FORMATTER.vformat(text.english, (), dict(values))
 
 
 def resolve_language(lang: str | None) -> str:
@@ -1128,9 +1134,9 @@ def error_detail(code: str, params: Mapping[str, Param] | None, lang: str) -> st
     lang = resolve_language(lang)
     parts = ERROR_MESSAGES.get(str(code))
     if parts is None:
-        return _fill(GENERIC_ERROR["detail"].text(lang), {"code": str(code)})
+        return _fill(GENERIC_ERROR["detail"], lang, {"code": str(code)})
     given = _given(params)
-    return _fill(parts["detail"].pick(given).text(lang), _localized(given, lang))
+    return _fill(parts["detail"].pick(given), lang, _localized(given, lang))
 
 
 def notification_email(
@@ -1155,16 +1161,15 @@ def notification_email(
     if parts is None:
         raise ValueError(f"unknown notification kind: {kind!r}")
     lang = resolve_language(lang)
-    lines = {name: line.text(lang) for name, line in NOTIFICATION_LINES.items()}
     given = _given({"amount": amount, "reason": reason_code})
     values = {"tenant_name": tenant_name, "balance": balance, "at": at, **given}
     if "reason" in given:
         reason = given["reason"]
         values["reason"] = error_title(reason, lang) if reason in ERROR_MESSAGES else reason
-    body = [_fill(parts["happened"].pick(given).text(lang), values)]
+    body = [_fill(parts["happened"].pick(given), lang, values)]
     if at.strip():
-        body.append(_fill(lines["time"], values))
-    body.append(_fill(lines["balance"], values))
-    body.append(_fill(parts["next"].pick(given).text(lang), values))
-    body.append(lines["closing"])
-    return _fill(parts["subject"].base.text(lang), values), "\n".join(body)
+        body.append(_fill(NOTIFICATION_LINES["time"], lang, values))
+    body.append(_fill(NOTIFICATION_LINES["balance"], lang, values))
+    body.append(_fill(parts["next"].pick(given), lang, values))
+    body.append(NOTIFICATION_LINES["closing"].text(lang))
+    return _fill(parts["subject"].base, lang, values), "\n".join(body)

@@ -14,7 +14,16 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from helpsvc.catalog.entries import Entry, PluralEntry, plural_n
-from helpsvc.catalog.extraction import PACKAGE_DIR, TEMPLATE, extract, merge, missing_from_template
+from helpsvc.catalog.extraction import (
+    PACKAGE_DIR,
+    TEMPLATE,
+    UnreadableCatalog,
+    extract,
+    keys,
+    merge,
+    missing_from_template,
+    read_translated,
+)
 from helpsvc.catalog.placeholders import mismatches
 from helpsvc.catalog.translations import catalog_path, load
 
@@ -59,9 +68,7 @@ def test_babel_extracts_every_entry_the_code_writes() -> None:
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_entry_is_translated_and_reviewed(lang: str) -> None:
     catalog = _read(catalog_path(lang))
-    template = {
-        (m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in _read(TEMPLATE) if m.id
-    }
+    template = keys(_read(TEMPLATE))
     open_entries = []
     for message in catalog:
         if not message.id:
@@ -70,8 +77,7 @@ def test_every_entry_is_translated_and_reviewed(lang: str) -> None:
         if message.fuzzy or not all(strings):
             open_entries.append(f"{message.lineno}: {message.context}")
     assert not open_entries, f"{lang}: untranslated or fuzzy entries:\n" + "\n".join(open_entries)
-    keys = {(m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in catalog if m.id}
-    assert keys == template
+    assert keys(catalog) == template
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -251,3 +257,29 @@ def test_a_translation_with_a_wrong_placeholder_shows_the_english(monkeypatch, t
         assert rows.format("de", count=3) == "3 rows"
     finally:
         entries._translated.cache_clear()
+
+
+def test_texts_without_a_context_keep_their_own_translations() -> None:
+    # A template's plain gettext calls have no context; the merge must not pair them.
+    template = Catalog()
+    template.add("Hello")
+    template.add("Welcome back")
+    translated = Catalog(locale="de")
+    translated.add("Hello", "Hallo")
+    translated.add("Welcome back", "Willkommen zurück")
+    merged = merge(template, translated)
+    assert merged.get("Hello").string == "Hallo"
+    assert merged.get("Welcome back").string == "Willkommen zurück"
+    assert not merged.get("Hello").fuzzy and not merged.obsolete
+
+
+def test_a_broken_catalog_stops_make_messages_before_anything_is_written(tmp_path: Path) -> None:
+    po = tmp_path / "de" / "LC_MESSAGES" / "helpsvc.po"
+    catalog = Catalog(locale="de")
+    catalog.add("Search", "Suchen", context="k")
+    _write(po, catalog)
+    text = po.read_text("utf-8") + '\nmsgctxt "x"\nmsgid "Broken\n'
+    po.write_text(text, "utf-8")
+    with pytest.raises(UnreadableCatalog, match=r"helpsvc\.po:\d+: "):
+        read_translated(po, "de")
+    assert po.read_text("utf-8") == text

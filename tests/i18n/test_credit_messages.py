@@ -670,3 +670,28 @@ def test_quotation_marks_match_the_language() -> None:
         assert "”" not in text, text  # German closes with “ after opening „
     for text in _catalog_texts("en"):
         assert "„" not in text, text
+
+
+def test_a_refusal_whose_translation_has_a_wrong_placeholder_reads_in_english(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from babel.messages.catalog import Catalog
+    from babel.messages.pofile import write_po
+
+    import helpsvc.catalog.entries as entries
+    from helpsvc.catalog.translations import load
+
+    variant = ERROR_MESSAGES["debt_outstanding"]["detail"].pick({"debt": "5.00"})
+    po = tmp_path / "de" / "LC_MESSAGES" / "helpsvc.po"
+    po.parent.mkdir(parents=True)
+    catalog = Catalog(locale="de")
+    catalog.add(variant.english, "Ihr Saldo liegt {schuld} unter null.", context=variant.context)
+    with po.open("wb") as fh:
+        write_po(fh, catalog)
+    monkeypatch.setattr(entries, "translations", lambda lang: load(po))
+    entries._translated.cache_clear()
+    try:
+        detail = error_detail("debt_outstanding", {"debt": "5.00", "currency": "EUR"}, "de")
+    finally:
+        entries._translated.cache_clear()
+    assert detail == variant.english.format(debt="5.00 EUR")

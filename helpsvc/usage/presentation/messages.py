@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from helpsvc.catalog.entries import Entry, Message, PluralEntry, entry, plural_entry
+from helpsvc.catalog.entries import Message, PluralEntry, entry, plural_entry
+from helpsvc.i18n.lookup import in_language, message
 
 from ..options import OptionError
 from .settings_messages import SETTINGS_MESSAGES
@@ -435,12 +436,12 @@ MESSAGES: dict[str, Message] = {
 
 def t(key: str, lang: str, /, **params: Any) -> str:
     """The message ``key`` in ``lang`` (English when missing), filled with ``params``."""
-    return MESSAGES[key].render(lang, params)
+    return message(MESSAGES, key, lang, **params)
 
 
 def catalog(lang: str) -> dict[str, str]:
     """Messages without a count, for templates (a count is filled in by ``t``)."""
-    return {key: e.text(lang) for key, e in MESSAGES.items() if isinstance(e, Entry)}
+    return in_language(MESSAGES, lang)
 
 
 def describe_file_error(code: str, source: str, params: dict[str, Any], lang: str) -> str:
